@@ -1,0 +1,137 @@
+package id.perisai.api.common.openapi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+
+import id.perisai.api.common.problem.Problem;
+
+/**
+ * Adds the problem responses every operation can produce, so each operation documents its failures with an example
+ * without repeating them on every method: 400 (input), 401/403 (secured operations), 404 (path ids), 413/415 (bodies)
+ * and 500. Operation-specific problems (409, 422, ...) are declared on the resource methods.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    static final String BASE = "https://api.perisai.bpjsketenagakerjaan.go.id/problems/";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            for (Operation operation : path.getValue().getOperations().values()) {
+                normalizeSecurity(operation);
+                if (path.getKey().startsWith("/v1/")) {
+                    addProblems(path.getKey(), operation);
+                }
+                addInternalError(path.getKey(), operation);
+            }
+        }
+    }
+
+    private static void addProblems(String path, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        boolean body = operation.getRequestBody() != null;
+        boolean params = operation.getParameters() != null && !operation.getParameters().isEmpty();
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (body) {
+            add(responses, "400", "Invalid input: every reason is listed in errors[]", "validation-failed",
+                    "The request is not valid", 400, "1 field is invalid", path,
+                    List.of(fieldError("name", "REQUIRED", "must not be blank")));
+        } else if (params) {
+            add(responses, "400", "Invalid parameter: every reason is listed in errors[]", "validation-failed",
+                    "The request is not valid", 400, "1 field is invalid", path,
+                    List.of(fieldError("limit", "OUT_OF_RANGE", "must be between 1 and 500")));
+        }
+        if (secured) {
+            add(responses, "401", "Missing, malformed, expired or untrusted token (WWW-Authenticate: Bearer)",
+                    "unauthorized", "Authentication is required", 401,
+                    "The access token is missing, malformed, expired or not trusted", path, null);
+            add(responses, "403", "The token lacks a required scope, or its partner is suspended (partner-suspended)",
+                    "insufficient-scope", "The token does not grant this operation", 403,
+                    "The access token does not carry a scope this operation requires", path, null);
+        }
+        if (path.contains("{")) {
+            add(responses, "404", "No such resource for this caller (other partners' resources are never revealed)",
+                    "not-found", "Resource not found", 404, "Partner not found", path, null);
+        }
+        if (body) {
+            add(responses, "413", "The body exceeds the size limit", "payload-too-large",
+                    "The request body is too large", 413, "The request body exceeds the limit of 268435456 bytes", path,
+                    null);
+            add(responses, "415", "The Content-Type is not accepted here", "unsupported-media-type",
+                    "Unsupported media type", 415, "This Content-Type is not accepted here", path, null);
+        }
+    }
+
+    /**
+     * {@code @RolesAllowed} grants access to a caller with any one of its roles, but in OpenAPI one requirement listing
+     * several scopes means all of them. Rewrites the generated requirements as alternatives, one scope each.
+     */
+    static void normalizeSecurity(Operation operation) {
+        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+            return;
+        }
+        java.util.Set<String> scopes = new java.util.TreeSet<>();
+        for (SecurityRequirement requirement : operation.getSecurity()) {
+            List<String> listed = requirement.getScheme(ApiDefinition.SECURITY_SCHEME);
+            if (listed != null) {
+                scopes.addAll(listed);
+            }
+        }
+        List<SecurityRequirement> alternatives = new java.util.ArrayList<>();
+        for (String scope : scopes) {
+            alternatives.add(OASFactory.createSecurityRequirement().addScheme(ApiDefinition.SECURITY_SCHEME, scope));
+        }
+        operation.setSecurity(alternatives);
+    }
+
+    private static void addInternalError(String path, Operation operation) {
+        add(operation.getResponses(), "500", "Unexpected failure; quote the correlation id", "internal-error",
+                "Internal error", 500, "An unexpected error occurred; quote the correlation id when contacting support",
+                path, null);
+    }
+
+    /** An errors[] entry; ordered, so the generated document is the same on every run. */
+    private static Map<String, String> fieldError(String field, String code, String message) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("code", code);
+        error.put("message", message);
+        return error;
+    }
+
+    private static void add(APIResponses responses, String code, String description, String name, String title,
+            int status, String detail, String path, List<Map<String, String>> errors) {
+        if (responses.hasAPIResponse(code)) {
+            return;
+        }
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", BASE + name);
+        example.put("title", title);
+        example.put("status", status);
+        example.put("detail", detail);
+        example.put("instance", path);
+        example.put("correlationId", "5f0c8a0e-9f2d-4c1b-8a57-2b7f0b6f2a11");
+        if (errors != null) {
+            example.put("errors", errors);
+        }
+        APIResponse response = OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("Problem"))
+                        .addExample(name, OASFactory.createExample().value(example))));
+        responses.addAPIResponse(code, response);
+    }
+}

@@ -1,0 +1,11 @@
+package id.perisai.api.common.problem;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One reason an input is invalid: where ({@code field}), a stable machine code, and a human message. */
+@Schema(name = "FieldError", description = "One reason an input is invalid")
+public record FieldError(
+        @Schema(description = "JSON path of the offending field, relative to the request body or record", example = "quota.maxBatchRecords") String field,
+        @Schema(description = "Stable machine-readable code", example = "OUT_OF_RANGE") String code,
+        @Schema(description = "Human-readable explanation", example = "must be between 1 and 1000000") String message) {
+}

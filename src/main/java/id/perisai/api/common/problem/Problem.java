@@ -1,0 +1,56 @@
+package id.perisai.api.common.problem;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * RFC 9457 problem details, the body of every error response ({@code application/problem+json}). Extension members
+ * (e.g. {@code violatedPolicies}) are added by the problem's cause; nothing internal ever goes in here.
+ */
+@Schema(name = "Problem", description = "RFC 9457 problem details")
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "correlationId", "errors" })
+public final class Problem {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    @Schema(description = "URI identifying the problem type; it ends in the problem name", example = "https://api.perisai.bpjsketenagakerjaan.go.id/problems/validation-failed")
+    public final String type;
+    @Schema(description = "Short summary of the problem type", example = "The request is not valid")
+    public final String title;
+    @Schema(description = "HTTP status code", example = "400")
+    public final int status;
+    @Schema(description = "Explanation specific to this occurrence", example = "1 field is invalid")
+    public final String detail;
+    @Schema(description = "The request path", example = "/v1/admin/partners")
+    public final String instance;
+    @Schema(description = "Identifier of this request in the service's logs (also the X-Request-Id response header)", example = "5f0c8a0e-9f2d-4c1b-8a57-2b7f0b6f2a11")
+    public final String correlationId;
+    @Schema(description = "For invalid input: every reason, field by field")
+    public final List<FieldError> errors;
+    private final Map<String, Object> extensions;
+
+    public Problem(String type, String title, int status, String detail, String instance, String correlationId,
+            List<FieldError> errors, Map<String, Object> extensions) {
+        this.type = type;
+        this.title = title;
+        this.status = status;
+        this.detail = detail;
+        this.instance = instance;
+        this.correlationId = correlationId;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
+    }
+
+    @JsonAnyGetter
+    public Map<String, Object> extensions() {
+        return extensions;
+    }
+}

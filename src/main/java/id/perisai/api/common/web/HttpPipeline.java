@@ -1,0 +1,113 @@
+package id.perisai.api.common.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.perisai.api.common.problem.Problem;
+import id.perisai.api.common.problem.ProblemResponses;
+import id.perisai.api.common.problem.ProblemType;
+import id.perisai.api.common.problem.SafeThrowables;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Router-level concerns that sit in front of every endpoint (including {@code /q/*}): the correlation id of each
+ * request, problem-details answers for what the HTTP layer itself refuses (oversize bodies, unknown paths) and for
+ * failures that never reach a JAX-RS mapper.
+ */
+@ApplicationScoped
+public class HttpPipeline {
+
+    /** Runs just before Quarkus' own upload-limit route (order -2), so our 413 has a problem body. */
+    static final int ORDER_FIRST = -3;
+    /** After every application and management route. */
+    static final int ORDER_LAST = Integer.MAX_VALUE - 10;
+
+    private static final Logger LOG = Logger.getLogger(HttpPipeline.class);
+
+    private final ProblemResponses problems;
+    private final ObjectMapper json;
+    private final long maxBodySize;
+
+    public HttpPipeline(ProblemResponses problems, ObjectMapper json,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.problems = problems;
+        this.json = json;
+        this.maxBodySize = maxBodySize.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER_FIRST).handler(this::correlateAndLimit);
+        router.route().order(ORDER_FIRST).failureHandler(this::failure);
+        router.route().order(ORDER_LAST).handler(ctx -> {
+            if (!ctx.response().ended() && !ctx.response().headWritten()) {
+                send(ctx, ProblemType.NOT_FOUND, "No resource at this path");
+            }
+        });
+    }
+
+    void correlateAndLimit(RoutingContext ctx) {
+        String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
+        ctx.request().headers().set(RequestIds.HEADER, requestId);
+        ctx.response().putHeader(RequestIds.HEADER, requestId);
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && exceeds(length)) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ctx.response().endHandler(v -> ctx.request().connection().close());
+            send(ctx, ProblemType.PAYLOAD_TOO_LARGE,
+                    "The request body exceeds the limit of " + maxBodySize + " bytes");
+            return;
+        }
+        ctx.next();
+    }
+
+    private boolean exceeds(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxBodySize;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    void failure(RoutingContext ctx) {
+        if (ctx.response().ended() || ctx.response().headWritten()) {
+            return;
+        }
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        if (status >= 500 && ctx.failure() != null) {
+            LOG.errorf(SafeThrowables.sanitize(ctx.failure()), "Request failed before reaching an endpoint: %s",
+                    ctx.normalizedPath());
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        send(ctx, type, status == 413 ? "The request body exceeds the size limit"
+                : status >= 500 ? "An unexpected error occurred; quote the correlation id when contacting support"
+                        : type.title());
+    }
+
+    private void send(RoutingContext ctx, ProblemType type, String detail) {
+        String requestId = ctx.request().getHeader(RequestIds.HEADER);
+        Problem problem = problems.problem(type, detail, ctx.normalizedPath(), requestId, List.of(), Map.of());
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + type.status() + "}";
+        }
+        ctx.response().setStatusCode(type.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(body);
+    }
+}
