@@ -1,0 +1,166 @@
+package id.perisai.api.security.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import id.perisai.api.common.audit.AuditEntry;
+import id.perisai.api.common.audit.AuditLog;
+import id.perisai.api.common.config.PerisaiConfig;
+import id.perisai.api.common.time.TimeSource;
+import id.perisai.api.security.Scopes;
+import id.perisai.api.security.crypto.SecretHasher;
+import id.perisai.api.security.repository.OAuthClientRepository;
+import id.perisai.api.security.repository.OAuthClientRepository.ClientCredentials;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The OAuth2 client-credentials issuer: authenticates a client, narrows its scopes to the requested ones and signs a
+ * short-lived RS256 access token with {@code iss}, {@code aud}, {@code sub} (the client id), {@code client_id},
+ * {@code partner_id} (partner clients), {@code scope}, {@code iat}, {@code exp} and {@code jti}.
+ */
+@ApplicationScoped
+public class TokenService {
+
+    static final Duration MAX_TTL = Duration.ofHours(1);
+    private static final Logger LOG = Logger.getLogger(TokenService.class);
+
+    /** An issued token. */
+    public record IssuedToken(String accessToken, long expiresIn, String scope) {
+    }
+
+    private record Grant(ClientCredentials client, String token, String tokenId, Set<String> scopes) {
+    }
+
+    private final OAuthClientRepository clients;
+    private final SecretHasher hasher;
+    private final SigningKey signingKey;
+    private final AuditLog audit;
+    private final TimeSource time;
+    private final Pool pool;
+    private final Duration ttl;
+    private final String issuer;
+    private final String audience;
+
+    public TokenService(OAuthClientRepository clients, SecretHasher hasher, SigningKey signingKey, AuditLog audit,
+            TimeSource time, Pool pool, PerisaiConfig config,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            @ConfigProperty(name = "mp.jwt.verify.audiences") List<String> audiences) {
+        this.clients = clients;
+        this.hasher = hasher;
+        this.signingKey = signingKey;
+        this.audit = audit;
+        this.time = time;
+        this.pool = pool;
+        this.ttl = config.oauth().tokenTtl();
+        if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
+            throw new IllegalStateException("PERISAI_OAUTH_TOKEN_TTL must be positive and at most PT1H");
+        }
+        this.issuer = issuer;
+        this.audience = audiences.get(0);
+    }
+
+    /** Start-up check: a token we sign must pass our own verification (the signing key's public half is trusted). */
+    void verifySigningKeyIsTrusted(@Observes StartupEvent event, JWTParser parser) {
+        String probe = sign("startup-self-check", null, null, Set.of(), UUID.randomUUID().toString());
+        try {
+            parser.parse(probe);
+        } catch (Exception e) {
+            throw new IllegalStateException("The public half of SMALLRYE_JWT_SIGN_KEY_LOCATION (kid " + signingKey.keyId()
+                    + ") is not among the keys of MP_JWT_VERIFY_PUBLICKEY_LOCATION, or MP_JWT_VERIFY_ISSUER/AUDIENCES"
+                    + " do not match: tokens issued by /oauth2/token would be refused");
+        }
+        LOG.infof("OAuth2 issuer ready: iss=%s aud=%s kid=%s token lifetime %s", issuer, audience, signingKey.keyId(), ttl);
+    }
+
+    public Uni<IssuedToken> issue(TokenRequest request) {
+        return clients.findCredentials(request.clientId())
+                .flatMap(client -> hasher.verifyThen(request.clientSecret(), client == null ? null : client.secretHash(),
+                        authenticated -> grant(client, authenticated, request.scope())))
+                .call(this::recordUse)
+                .map(grant -> new IssuedToken(grant.token(), ttl.toSeconds(), String.join(" ", grant.scopes())));
+    }
+
+    /** Runs on a worker thread after the secret check: pure computation, no I/O. */
+    private Grant grant(ClientCredentials client, boolean authenticated, String requestedScope) {
+        if (!authenticated || client.revoked()) {
+            throw OAuthException.invalidClient();
+        }
+        if (client.partnerCode() != null && !"ACTIVE".equals(client.partnerStatus())) {
+            throw OAuthException.unauthorizedClient("The partner of this client is suspended");
+        }
+        Set<String> scopes = narrow(split(client.scopes()), requestedScope);
+        String tokenId = UUID.randomUUID().toString();
+        String token = sign(client.clientId(), client.clientId(), client.partnerCode(), scopes, tokenId);
+        return new Grant(client, token, tokenId, scopes);
+    }
+
+    /** The requested scopes when all are granted to the client; all of the client's scopes when none are asked. */
+    static Set<String> narrow(Set<String> granted, String requested) {
+        if (requested == null || requested.isBlank()) {
+            return granted;
+        }
+        Set<String> asked = split(requested);
+        for (String scope : asked) {
+            if (!Scopes.ALL.contains(scope)) {
+                throw OAuthException.invalidScope("Unknown scope: " + scope);
+            }
+            if (!granted.contains(scope)) {
+                throw OAuthException.invalidScope("Scope not granted to this client: " + scope);
+            }
+        }
+        return asked;
+    }
+
+    private static Set<String> split(String scopes) {
+        return new TreeSet<>(new LinkedHashSet<>(Arrays.asList(scopes.trim().split("\\s+"))));
+    }
+
+    private String sign(String subject, String clientId, String partnerCode, Set<String> scopes, String tokenId) {
+        Instant now = time.now();
+        var claims = Jwt.issuer(issuer)
+                .audience(audience)
+                .subject(subject)
+                .issuedAt(now)
+                .expiresAt(now.plus(ttl))
+                .claim("jti", tokenId)
+                .claim("scope", String.join(" ", scopes));
+        if (clientId != null) {
+            claims.claim("client_id", clientId);
+        }
+        if (partnerCode != null) {
+            claims.claim("partner_id", partnerCode);
+        }
+        return claims.jws().keyId(signingKey.keyId()).algorithm(SignatureAlgorithm.RS256).sign(signingKey.privateKey());
+    }
+
+    private Uni<Void> recordUse(Grant grant) {
+        ClientCredentials client = grant.client();
+        AuditEntry entry = AuditEntry.of("TOKEN_ISSUED", client.partnerCode(), "oauth_client", client.clientId())
+                .with(Map.of("scope", String.join(" ", grant.scopes())));
+        AuditEntry.Actor actor = new AuditEntry.Actor(client.partnerCode(), client.clientId(), grant.tokenId(),
+                client.clientId());
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("update oauth_client set last_used_at = now() where id = $1")
+                .execute(Tuple.of(client.id()))
+                .flatMap(updated -> audit.record(connection, actor, entry)));
+    }
+}
