@@ -1,0 +1,50 @@
+package id.perisai.api.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.restassured.http.ContentType;
+
+/** Creates partners and clients through the admin API, with codes unique to the test run. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A fresh partner code with the given prefix (at most 20 characters). */
+    public static String uniqueCode(String prefix) {
+        return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36)
+                .toUpperCase();
+    }
+
+    public static String adminToken() {
+        return TestTokens.admin().sign();
+    }
+
+    /** Creates an ACTIVE partner and returns its code. */
+    public static String partner(String prefix) {
+        String code = uniqueCode(prefix);
+        given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", "Wadah " + code, "type", "COMMUNITY", "branchOffice", "Jakarta Salemba"))
+                .post("/v1/admin/partners")
+                .then().statusCode(201);
+        return code;
+    }
+
+    /** Creates a client of the partner; returns [clientId, clientSecret]. */
+    public static String[] client(String partnerCode, List<String> scopes) {
+        var response = given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "test client", "scopes", scopes))
+                .post("/v1/admin/partners/{code}/clients", partnerCode)
+                .then().statusCode(201).extract();
+        return new String[] { response.path("clientId"), response.path("clientSecret") };
+    }
+
+    public static void setStatus(String partnerCode, String status) {
+        given().auth().oauth2(adminToken()).contentType(ContentType.JSON).body(Map.of("status", status))
+                .patch("/v1/admin/partners/{code}", partnerCode).then().statusCode(200);
+    }
+}
