@@ -148,13 +148,22 @@ class TokenEndpointTest {
     }
 
     @Test
-    void scopeNotGrantedToTheClientIsInvalidScope() {
+    void scopesTheClientLacksAreLeftOutAndTheGrantedOnesReported() {
+        String token = form("grant_type=client_credentials&scope=" + enc("agents:read contributions:write admin")
+                + "&client_id=" + clientId + "&client_secret=" + enc(secret))
+                .statusCode(200).body("scope", equalTo("agents:read")).extract().path("access_token");
+        assertEquals("agents:read", TestTokens.claims(token).getClaimValueAsString("scope"));
+    }
+
+    @Test
+    void onlyScopesTheClientLacksOrUnknownScopesAreInvalidScope() {
         form("grant_type=client_credentials&scope=admin&client_id=" + clientId + "&client_secret=" + enc(secret))
                 .statusCode(400).body("error", equalTo("invalid_scope"));
-        form("grant_type=client_credentials&scope=" + enc("agents:read contributions:write") + "&client_id=" + clientId
+        form("grant_type=client_credentials&scope=" + enc("agents:read bogus") + "&client_id=" + clientId
                 + "&client_secret=" + enc(secret)).statusCode(400).body("error", equalTo("invalid_scope"));
         form("grant_type=client_credentials&scope=bogus&client_id=" + clientId + "&client_secret=" + enc(secret))
-                .statusCode(400).body("error", equalTo("invalid_scope"));
+                .statusCode(400).body("error", equalTo("invalid_scope"))
+                .body("instance", equalTo("/oauth2/token"));
     }
 
     @Test

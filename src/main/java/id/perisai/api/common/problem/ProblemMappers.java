@@ -214,7 +214,8 @@ public class ProblemMappers {
         };
     }
 
-    static String path(UriInfo uri) {
+    /** The request path for {@code instance}: always one leading slash. */
+    public static String path(UriInfo uri) {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/+", "");
     }
 

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import id.perisai.api.common.problem.ProblemMappers;
 import id.perisai.api.common.problem.ProblemResponses;
 import id.perisai.api.common.problem.ProblemType;
 import id.perisai.api.common.web.RequestIds;
@@ -54,7 +55,8 @@ public class TokenResource {
     @Operation(operationId = "issueToken", summary = "Get an access token (client credentials)", description = """
             Exchanges a client's credentials for a JWT access token valid for at most one hour. Authenticate the client
             with HTTP Basic (`Authorization: Basic base64(client_id:client_secret)`) or with the `client_id` and
-            `client_secret` form fields, never both. `scope` narrows the token to a subset of the client's scopes.
+            `client_secret` form fields, never both. `scope` narrows the token to a subset of the client's scopes (requested scopes the client lacks are left
+            out, and the response's `scope` lists what was granted).
             Errors follow RFC 6749 §5.2 (`error`, `error_description`) and also carry the problem-details members.""")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = TokenForm.class), examples = @ExampleObject(name = "client credentials", value = "grant_type=client_credentials&client_id=demo-wadah-portal&client_secret=dev-only-demo-secret&scope=agents%3Aread")))
     @APIResponse(responseCode = "200", description = "Token issued", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(name = "token", value = """
@@ -91,7 +93,7 @@ public class TokenResource {
     private Response.ResponseBuilder oauthBody(int status, String error, String description, UriInfo uri,
             HttpHeaders headers) {
         var problem = problems.problem(new ProblemType(status, error, "OAuth2 token request refused"), description,
-                "/" + uri.getPath(), headers.getHeaderString(RequestIds.HEADER), java.util.List.of(),
+                ProblemMappers.path(uri), headers.getHeaderString(RequestIds.HEADER), java.util.List.of(),
                 Map.of("error", error, "error_description", description));
         return noStore(Response.status(status).type(MediaType.APPLICATION_JSON).entity(problem));
     }

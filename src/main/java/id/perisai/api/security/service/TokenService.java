@@ -113,21 +113,29 @@ public class TokenService {
         return new Grant(client, token, tokenId, scopes);
     }
 
-    /** The requested scopes when all are granted to the client; all of the client's scopes when none are asked. */
+    /**
+     * The scopes of the token: all of the client's when none are asked for, else the asked ones the client holds.
+     * RFC 6749 §3.3 lets the server issue fewer scopes than requested (the response's {@code scope} says which), so a
+     * console's "select all" works; unknown scope names, or asking only for scopes the client lacks, is
+     * {@code invalid_scope}.
+     */
     static Set<String> narrow(Set<String> granted, String requested) {
         if (requested == null || requested.isBlank()) {
             return granted;
         }
-        Set<String> asked = split(requested);
-        for (String scope : asked) {
+        Set<String> issued = new TreeSet<>();
+        for (String scope : split(requested)) {
             if (!Scopes.ALL.contains(scope)) {
                 throw OAuthException.invalidScope("Unknown scope: " + scope);
             }
-            if (!granted.contains(scope)) {
-                throw OAuthException.invalidScope("Scope not granted to this client: " + scope);
+            if (granted.contains(scope)) {
+                issued.add(scope);
             }
         }
-        return asked;
+        if (issued.isEmpty()) {
+            throw OAuthException.invalidScope("None of the requested scopes is granted to this client");
+        }
+        return issued;
     }
 
     private static Set<String> split(String scopes) {
