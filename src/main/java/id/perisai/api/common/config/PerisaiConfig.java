@@ -1,6 +1,7 @@
 package id.perisai.api.common.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -21,6 +22,21 @@ public interface PerisaiConfig {
 
     /** Partner defaults. */
     PartnerConfig partner();
+
+    /** Rules of registration records (rules.md §2). */
+    RegistrationConfig registration();
+
+    /** Agent eligibility (rules.md §5). */
+    AgentConfig agent();
+
+    /** Asynchronous batch processing. */
+    BatchConfig batch();
+
+    /** Idempotency-Key records. */
+    IdempotencyConfig idempotency();
+
+    /** HTTP limits of the API itself. */
+    HttpConfig http();
 
     /** What is ensured at start-up. */
     BootstrapConfig bootstrap();
@@ -77,6 +93,88 @@ public interface PerisaiConfig {
         /** API calls per minute. */
         @WithDefault("600")
         int requestsPerMinute();
+    }
+
+    interface RegistrationConfig {
+        /** Youngest age accepted on the submission day (inclusive). */
+        @WithDefault("15")
+        int minAge();
+
+        /** Age from which a worker is no longer eligible (exclusive). */
+        @WithDefault("65")
+        int maxAgeExclusive();
+
+        /** Lowest declared monthly income, rupiah (inclusive). */
+        @WithDefault("1000000")
+        long minMonthlyIncome();
+
+        /** Highest declared monthly income, rupiah (inclusive). */
+        @WithDefault("100000000")
+        long maxMonthlyIncome();
+    }
+
+    interface AgentConfig {
+        /** Banks at which an agent's incentive account must be held. */
+        @WithDefault("BNI,CIMB_NIAGA")
+        List<String> designatedBanks();
+
+        /** Education levels that make an agent eligible (at least senior high school). */
+        @WithDefault("SMA,SMK,D1,D2,D3,D4,S1,S2,S3")
+        List<String> eligibleEducation();
+
+        /** Education levels that exist but are below the requirement. */
+        @WithDefault("SD,SMP")
+        List<String> insufficientEducation();
+    }
+
+    interface BatchConfig {
+        /** Records per processing chunk: one SQL statement and one transaction each. */
+        @WithDefault("5000")
+        int chunkSize();
+
+        /** Records per staging insert while a batch is being received. */
+        @WithDefault("2000")
+        int stagingChunkSize();
+
+        /** Batches processed at once by this replica. */
+        @WithDefault("2")
+        int workers();
+
+        /** How long a replica's claim on a batch lasts without progress before another may take it over. */
+        @WithDefault("PT30S")
+        Duration lease();
+
+        /** How often idle workers look for batches submitted to other replicas. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** Processing attempts of a batch before it is marked FAILED. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** Whether this replica runs batch workers at all. */
+        @WithDefault("true")
+        boolean workersEnabled();
+    }
+
+    interface IdempotencyConfig {
+        /** How long an Idempotency-Key and its response are kept (at least 24 hours). */
+        @WithDefault("PT24H")
+        Duration retention();
+
+        /** How long an unfinished first request holds its key before a retry may take over. */
+        @WithDefault("PT2M")
+        Duration inFlightLock();
+    }
+
+    interface HttpConfig {
+        /** Largest bulk upload body (batches, registry imports); larger ones get 413. */
+        @WithDefault("256M")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+        /** Largest body of the other JSON endpoints. */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize maxJsonBodySize();
     }
 
     interface BootstrapConfig {

@@ -29,6 +29,10 @@ import id.perisai.api.security.Scopes;
         (`application/problem+json`) with `errors[]` for invalid input. Unknown JSON properties are refused.
         Personal data (NIK) never goes in a URL.""", contact = @Contact(name = "Perisai Partner API team")), tags = {
         @Tag(name = "Partner", description = "The calling partner"),
+        @Tag(name = "Agents", description = "The partner's Perisai agents (rules.md §5)"),
+        @Tag(name = "Registrations", description = "Bulk registrations of informal workers: JSON, NDJSON or CSV, processed asynchronously"),
+        @Tag(name = "Participants", description = "Workers the partner registered or manages"),
+        @Tag(name = "Admin: registry", description = "Agency staff: import participants registered through other channels"),
         @Tag(name = "OAuth2", description = "Tokens for partner systems (client credentials) and the issuer's signing keys"),
         @Tag(name = "Admin: partners", description = "Agency staff: onboard partners, set quotas, manage their OAuth2 clients")
 })

@@ -13,6 +13,7 @@ import org.jboss.logging.MDC;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.perisai.api.common.config.PerisaiConfig;
 import id.perisai.api.common.problem.Problem;
 import id.perisai.api.common.problem.ProblemResponses;
 import id.perisai.api.common.problem.ProblemType;
@@ -37,15 +38,30 @@ public class HttpPipeline {
 
     private static final Logger LOG = Logger.getLogger(HttpPipeline.class);
 
+    /** Endpoints that take bulk uploads (streamed); every other body is a small JSON document. */
+    static final List<String> BULK_PATHS = List.of("/v1/registration-batches", "/v1/contribution-batches",
+            "/v1/admin/registry/participants");
+
     private final ProblemResponses problems;
     private final ObjectMapper json;
-    private final long maxBodySize;
+    private final long maxBulkBody;
+    private final long maxJsonBody;
 
-    public HttpPipeline(ProblemResponses problems, ObjectMapper json,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    public HttpPipeline(ProblemResponses problems, ObjectMapper json, PerisaiConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize hardLimit) {
         this.problems = problems;
         this.json = json;
-        this.maxBodySize = maxBodySize.asLongValue();
+        this.maxBulkBody = config.http().maxBodySize().asLongValue();
+        this.maxJsonBody = config.http().maxJsonBodySize().asLongValue();
+        if (hardLimit.asLongValue() <= maxBulkBody) {
+            // the HTTP layer's own limit answers 413 without a problem body: ours must trigger first
+            throw new IllegalStateException("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE must be larger than PERISAI_HTTP_MAX_BODY_SIZE");
+        }
+    }
+
+    /** The body limit of a request path. */
+    long limitFor(String path) {
+        return path != null && BULK_PATHS.contains(path) ? maxBulkBody : maxJsonBody;
     }
 
     void install(@Observes Router router) {
@@ -64,19 +80,19 @@ public class HttpPipeline {
         ctx.response().putHeader(RequestIds.HEADER, requestId);
         MDC.put(RequestIds.MDC_KEY, requestId);
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && exceeds(length)) {
+        long limit = limitFor(ctx.normalizedPath());
+        if (length != null && exceeds(length, limit)) {
             ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
             ctx.response().endHandler(v -> ctx.request().connection().close());
-            send(ctx, ProblemType.PAYLOAD_TOO_LARGE,
-                    "The request body exceeds the limit of " + maxBodySize + " bytes");
+            send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + limit + " bytes");
             return;
         }
         ctx.next();
     }
 
-    private boolean exceeds(String contentLength) {
+    private static boolean exceeds(String contentLength, long limit) {
         try {
-            return Long.parseLong(contentLength.trim()) > maxBodySize;
+            return Long.parseLong(contentLength.trim()) > limit;
         } catch (NumberFormatException e) {
             return false;
         }
