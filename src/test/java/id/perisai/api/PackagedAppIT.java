@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.perisai.api.support.PackagedApp;
 import id.perisai.api.support.TestTokens;
 
 /**
@@ -34,30 +31,11 @@ import id.perisai.api.support.TestTokens;
  */
 class PackagedAppIT {
 
-    static final Path JAR = Path.of(System.getProperty("quarkus.run.jar", "target/quarkus-app/quarkus-run.jar"));
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
     static Map<String, String> prodEnvironment(int port) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/test?search_path=perisai_it");
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=perisai_it");
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("QUARKUS_FLYWAY_SCHEMAS", "perisai_it");
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "src/test/resources/keys/dev-only-verification-keys.jwks.json");
-        env.put("MP_JWT_VERIFY_ISSUER", "https://packaged-it.example");
-        env.put("MP_JWT_VERIFY_AUDIENCES", "perisai-it-audience");
-        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", "src/test/resources/keys/dev-only-signing-key.pem");
-        env.put("PERISAI_PII_ENCRYPTION_KEY", randomKey());
-        env.put("PERISAI_PII_INDEX_KEY", randomKey());
+        Map<String, String> env = PackagedApp.environment(port);
         env.put("PERISAI_OAUTH_TOKEN_TTL", "PT10M");
         env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_ID", "it-admin");
         env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_SECRET", "it-admin-secret-0123456789");
@@ -65,70 +43,14 @@ class PackagedAppIT {
         return env;
     }
 
-    record Run(Process process, Path log) {
-        String output() throws IOException {
-            return Files.readString(log);
-        }
-    }
-
-    static Run start(Map<String, String> env) throws IOException {
-        Path log = Files.createTempFile("packaged-app", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("PERISAI_")
-                || k.startsWith("MP_JWT") || k.startsWith("SMALLRYE_"));
-        builder.environment().putAll(env);
-        return new Run(builder.start(), log);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static void awaitReady(int port, Run run) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertTrue(run.process().isAlive(), () -> "app exited: " + safeOutput(run));
-            try {
-                HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not ready in 60 s: " + safeOutput(run));
-    }
-
-    static String safeOutput(Run run) {
-        try {
-            return run.output();
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    static void stop(Run run) throws InterruptedException {
-        run.process().destroy();
-        if (!run.process().waitFor(30, TimeUnit.SECONDS)) {
-            run.process().destroyForcibly();
-        }
-    }
-
     @Test
     void environmentVariablesConfigureThePackagedApp() throws Exception {
-        assertTrue(Files.exists(JAR), "package the app first: " + JAR);
-        int port = freePort();
-        Run run = start(prodEnvironment(port));
+        int port = PackagedApp.freePort();
+        PackagedApp run = PackagedApp.start(prodEnvironment(port)).awaitReady();
         try {
-            awaitReady(port, run);
-            HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/oauth2/token")).header("Content-Type", "application/x-www-form-urlencoded")
+            HttpResponse<String> token = HTTP.send(HttpRequest
+                    .newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "grant_type=client_credentials&client_id=it-admin&client_secret=it-admin-secret-0123456789"))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -160,15 +82,15 @@ class PackagedAppIT {
             String firstLine = run.output().lines().filter(l -> !l.isBlank()).findFirst().orElseThrow();
             assertTrue(JSON.readTree(firstLine).has("message"), "prod logs are JSON: " + firstLine);
         } finally {
-            stop(run);
+            run.stop();
         }
     }
 
     static void assertStartupRefused(Map<String, String> env, String expected, String... neverShown) throws Exception {
-        Run run = start(env);
+        PackagedApp run = PackagedApp.start(env);
         boolean exited = run.process().waitFor(60, TimeUnit.SECONDS);
         try {
-            assertTrue(exited, "the app must not start: " + safeOutput(run));
+            assertTrue(exited, "the app must not start: " + run.output());
             assertNotEquals(0, run.process().exitValue());
             String output = run.output();
             assertTrue(output.contains(expected), "expected '" + expected + "' in: " + output);
@@ -176,27 +98,27 @@ class PackagedAppIT {
                 assertFalse(output.contains(secret), "secret material in the log");
             }
         } finally {
-            stop(run);
+            run.stop();
         }
     }
 
     @Test
     void missingPiiEncryptionKeyStopsStartUp() throws Exception {
-        Map<String, String> env = prodEnvironment(freePort());
+        Map<String, String> env = prodEnvironment(PackagedApp.freePort());
         env.remove("PERISAI_PII_ENCRYPTION_KEY");
         assertStartupRefused(env, "perisai.pii.encryption-key");
     }
 
     @Test
     void missingPiiIndexKeyStopsStartUp() throws Exception {
-        Map<String, String> env = prodEnvironment(freePort());
+        Map<String, String> env = prodEnvironment(PackagedApp.freePort());
         env.remove("PERISAI_PII_INDEX_KEY");
         assertStartupRefused(env, "perisai.pii.index-key");
     }
 
     @Test
     void malformedPiiKeyStopsStartUpWithoutEchoingIt() throws Exception {
-        Map<String, String> env = prodEnvironment(freePort());
+        Map<String, String> env = prodEnvironment(PackagedApp.freePort());
         String shortKey = Base64.getEncoder().encodeToString("only-sixteen-byt".getBytes());
         env.put("PERISAI_PII_INDEX_KEY", shortKey);
         assertStartupRefused(env, "PERISAI_PII_INDEX_KEY must decode to exactly 32 bytes", shortKey);
@@ -204,7 +126,7 @@ class PackagedAppIT {
 
     @Test
     void publicDevKeyStopsStartUpInProduction() throws Exception {
-        Map<String, String> env = prodEnvironment(freePort());
+        Map<String, String> env = prodEnvironment(PackagedApp.freePort());
         env.put("PERISAI_PII_ENCRYPTION_KEY", "ZGV2LW9ubHktcGlpLWVuY3J5cHRpb24ta2V5LTMyYiE=");
         assertStartupRefused(env, "public dev/test key");
     }
@@ -221,7 +143,7 @@ class PackagedAppIT {
             }
         });
         Files.writeString(jwks, onlyEc.toString());
-        Map<String, String> env = prodEnvironment(freePort());
+        Map<String, String> env = prodEnvironment(PackagedApp.freePort());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwks.toString());
         assertStartupRefused(env, "is not among the keys of MP_JWT_VERIFY_PUBLICKEY_LOCATION");
     }

@@ -1,0 +1,77 @@
+package id.perisai.api.registration.rest;
+
+import java.io.InputStream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.perisai.api.common.ingest.RecordFormat;
+import id.perisai.api.registration.dto.RegistryImportResponse;
+import id.perisai.api.registration.service.RegistryImportService;
+import id.perisai.api.security.Caller;
+import id.perisai.api.security.Scopes;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+
+/** Agency staff: the participant registry's other channels. */
+@Path("/v1/admin/registry/participants")
+@Tag(name = "Admin: registry")
+@RolesAllowed(Scopes.ADMIN)
+public class RegistryAdminResource {
+
+    static final String IMPORT = """
+            {"records":[
+              {"nik":"3201014101900001","status":"ACTIVE","registeredOn":"2025-03-10"},
+              {"nik":"3273011505880002","status":"LAPSED","registeredOn":"2023-07-01"},
+              {"nik":"9901011505880003","status":"ACTIVE","registeredOn":"2024-01-05"}]}""";
+
+    static final String RESULT = """
+            {"received":3,"created":1,"updated":1,"rejected":1,
+             "errors":[{"index":3,"field":"nik","code":"NIK_REGION_INVALID","message":"must be a valid 16-digit NIK"}]}""";
+
+    @Inject
+    SecurityIdentity identity;
+
+    private final RegistryImportService imports;
+
+    public RegistryAdminResource(RegistryImportService imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @Blocking
+    @Consumes({ MediaType.APPLICATION_JSON, RecordFormat.NDJSON_TYPE, RecordFormat.NDJSON_ALIAS })
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "importRegistryParticipants", summary = "Import participants registered elsewhere", description = """
+            Upserts participants registered through other channels, by NIK: unknown NIKs become participants, known
+            ones get the given status (ACTIVE or LAPSED); VOID participants are never changed. JSON
+            `{"records":[{"nik","status","registeredOn"}]}` or NDJSON, streamed; applied in one transaction, so a
+            malformed body changes nothing. Invalid records are listed with their reasons; the rest is applied.""")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "import", value = IMPORT)),
+            @Content(mediaType = RecordFormat.NDJSON_TYPE, examples = @ExampleObject(name = "ndjson", value = """
+                    {"nik":"3201014101900001","status":"ACTIVE","registeredOn":"2025-03-10"}
+                    {"nik":"3273011505880002","status":"LAPSED","registeredOn":"2023-07-01"}
+                    """)) })
+    @APIResponse(responseCode = "200", description = "Applied", content = @Content(schema = @Schema(implementation = RegistryImportResponse.class), examples = @ExampleObject(name = "result", value = RESULT)))
+    public RegistryImportResponse importParticipants(InputStream body,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        return imports.importParticipants(Caller.of(identity), RecordFormat.of(contentType), body);
+    }
+}
