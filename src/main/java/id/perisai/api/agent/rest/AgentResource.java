@@ -31,10 +31,10 @@ import id.perisai.api.agent.dto.CreateAgentRequest;
 import id.perisai.api.agent.dto.UpdateAgentRequest;
 import id.perisai.api.agent.repository.AgentStatus;
 import id.perisai.api.agent.service.AgentService;
-import id.perisai.api.common.problem.InvalidInputException;
 import id.perisai.api.common.problem.Problem;
 import id.perisai.api.common.web.Page;
 import id.perisai.api.common.web.PageRequest;
+import id.perisai.api.common.web.QueryParams;
 import id.perisai.api.security.Caller;
 import id.perisai.api.security.Scopes;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -82,7 +82,7 @@ public class AgentResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Only agents with this status", schema = @Schema(implementation = AgentStatus.class)) @QueryParam("status") String status) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return agents.list(Caller.of(identity), page, parseStatus(status));
+        return agents.list(Caller.of(identity), page, QueryParams.enumValue(status, AgentStatus.class, "status"));
     }
 
     @GET
@@ -110,17 +110,6 @@ public class AgentResource {
             @Parameter(description = "Agent code", example = "AG7K2M4X9V3B") @PathParam("agentCode") String agentCode,
             @NotNull UpdateAgentRequest body) {
         return agents.update(Caller.of(identity), agentCode, body);
-    }
-
-    private static AgentStatus parseStatus(String status) {
-        if (status == null || status.isEmpty()) {
-            return null;
-        }
-        try {
-            return AgentStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "INVALID_VALUE", "must be one of ACTIVE, INACTIVE, SUSPENDED");
-        }
     }
 
     /** Documentation type of a page of agents. */

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,13 +20,8 @@ final class JsonRecordReader implements RecordReader {
     private int count;
 
     JsonRecordReader(InputStream in, ObjectMapper mapper) {
-        // one record at a time from a longer stream: the rest of the stream is not trailing garbage
-        this.records = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        try {
-            this.parser = mapper.getFactory().createParser(in);
-        } catch (IOException e) {
-            throw new MalformedBodyException("The body cannot be read");
-        }
+        this.records = JsonStreams.recordReader(mapper);
+        this.parser = JsonStreams.parser(in, mapper);
     }
 
     @Override

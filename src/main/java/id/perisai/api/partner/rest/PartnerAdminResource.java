@@ -28,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import id.perisai.api.common.problem.InvalidInputException;
 import id.perisai.api.common.problem.Problem;
 import id.perisai.api.common.web.Page;
 import id.perisai.api.common.web.PageRequest;
+import id.perisai.api.common.web.QueryParams;
 import id.perisai.api.partner.dto.CreatePartnerRequest;
 import id.perisai.api.partner.dto.PartnerResponse;
 import id.perisai.api.partner.dto.QuotaDto;
@@ -83,7 +83,7 @@ public class PartnerAdminResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Only partners with this status", schema = @Schema(implementation = PartnerStatus.class)) @QueryParam("status") String status) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return partners.list(page, parseStatus(status));
+        return partners.list(page, QueryParams.enumValue(status, PartnerStatus.class, "status"));
     }
 
     @GET
@@ -119,17 +119,6 @@ public class PartnerAdminResource {
             @Parameter(description = "Partner code", example = "SPSI-DPC-BDG") @PathParam("code") String code,
             @Valid @NotNull QuotaDto body) {
         return partners.setQuota(code, body, Caller.of(identity));
-    }
-
-    private static PartnerStatus parseStatus(String status) {
-        if (status == null || status.isEmpty()) {
-            return null;
-        }
-        try {
-            return PartnerStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "INVALID_VALUE", "must be one of ACTIVE, SUSPENDED");
-        }
     }
 
     /** Documentation type of a page of partners. */
