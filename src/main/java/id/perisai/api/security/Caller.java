@@ -2,15 +2,16 @@ package id.perisai.api.security;
 
 import java.util.Set;
 
+import id.perisai.api.quota.service.QuotaState;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Who is calling, as established from a verified token: the token's {@code sub}, {@code jti} and {@code client_id},
- * and for partner tokens the partner (code and database id) the call acts for. Resources read it from the
- * {@link SecurityIdentity}; services use it to scope data and to audit.
+ * and for partner tokens the partner (code and database id) the call acts for and the state of its quotas. Resources
+ * read it from the {@link SecurityIdentity}; services use it to scope data, enforce quotas and audit.
  */
 public record Caller(String subject, String tokenId, String clientId, String partnerCode, Long partnerId,
-        Set<String> scopes) {
+        Set<String> scopes, QuotaState quota) {
 
     public static final String ATTRIBUTE = "perisai.caller";
 

@@ -1,11 +1,18 @@
 package id.perisai.api.security;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import id.perisai.api.common.time.TimeSource;
+import id.perisai.api.quota.service.QuotaMetrics;
+import id.perisai.api.quota.service.QuotaState;
+import id.perisai.api.quota.service.RateLimitedException;
 import id.perisai.api.security.repository.TokenSubjectRepository;
 import id.perisai.api.security.repository.TokenSubjectRepository.TokenSubject;
 import io.quarkus.security.AuthenticationFailedException;
@@ -14,27 +21,40 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Completes authentication after the JWT itself has been verified (signature, algorithm, iss, aud, exp, iat and the
  * required claims are checked by SmallRye JWT): a partner scope requires {@code partner_id} naming an existing
- * partner, a SUSPENDED partner is refused with 403, and a token of a revoked OAuth client stops working at once.
- * The outcome is a {@link Caller} attached to the identity.
+ * partner, a token of a revoked OAuth client stops working at once, a SUSPENDED partner is refused with 403, and a
+ * partner over its {@code requestsPerMinute} gets 429. The outcome is a {@link Caller} attached to the identity, with
+ * the partner's quota state; every response to it carries the {@code RateLimit} headers.
  */
 @ApplicationScoped
 public class PartnerIdentityAugmentor implements SecurityIdentityAugmentor {
 
     static final String PARTNER_CLAIM = "partner_id";
     static final String CLIENT_CLAIM = "client_id";
+    static final String ROUTING_CONTEXT = "quarkus.http.routing.context";
 
     private final TokenSubjectRepository subjects;
+    private final TimeSource time;
+    private final QuotaMetrics metrics;
 
-    public PartnerIdentityAugmentor(TokenSubjectRepository subjects) {
+    public PartnerIdentityAugmentor(TokenSubjectRepository subjects, TimeSource time, QuotaMetrics metrics) {
         this.subjects = subjects;
+        this.time = time;
+        this.metrics = metrics;
     }
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        return augment(identity, context, Map.of());
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
+            Map<String, Object> attributes) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Uni.createFrom().item(identity);
         }
@@ -47,7 +67,7 @@ public class PartnerIdentityAugmentor implements SecurityIdentityAugmentor {
             if (Scopes.anyPartnerScope(scopes)) {
                 return Uni.createFrom().failure(new AuthenticationFailedException("partner scope without partner_id"));
             }
-            Caller caller = new Caller(subject, tokenId, clientId, null, null, scopes);
+            Caller caller = new Caller(subject, tokenId, clientId, null, null, scopes, null);
             if (clientId == null) {
                 return Uni.createFrom().item(with(identity, caller));
             }
@@ -62,9 +82,22 @@ public class PartnerIdentityAugmentor implements SecurityIdentityAugmentor {
         if (partnerCode == null || partnerCode.isBlank()) {
             return Uni.createFrom().failure(new AuthenticationFailedException("partner_id is not a string"));
         }
-        return subjects.find(partnerCode, clientId).map(found -> {
+        Instant now = time.now();
+        Instant window = now.truncatedTo(ChronoUnit.MINUTES);
+        return subjects.find(partnerCode, clientId, window, time.todayWib()).map(found -> {
             check(found, clientId);
-            return with(identity, new Caller(subject, tokenId, clientId, partnerCode, found.partnerId(), scopes));
+            QuotaState quota = new QuotaState(partnerCode, found.registrationsPerDay(), found.contributionsPerDay(),
+                    found.maxBatchRecords(), found.requestsPerMinute(), found.registrationsUsed(),
+                    found.contributionsUsed(), found.requestsUsed(), now,
+                    time.todayWib().plusDays(1).atStartOfDay(TimeSource.WIB).toInstant(), window.plusSeconds(60));
+            if (attributes.get(ROUTING_CONTEXT) instanceof RoutingContext routing) {
+                routing.addHeadersEndHandler(v -> quota.writeHeaders(routing.response().headers()));
+            }
+            if (quota.requestsExceeded()) {
+                metrics.refused(partnerCode, QuotaState.REQUESTS);
+                throw new RateLimitedException(found.requestsPerMinute(), quota.secondsToReset(QuotaState.REQUESTS));
+            }
+            return with(identity, new Caller(subject, tokenId, clientId, partnerCode, found.partnerId(), scopes, quota));
         });
     }
 

@@ -24,14 +24,30 @@ public final class Fixtures {
         return TestTokens.admin().sign();
     }
 
-    /** Creates an ACTIVE partner and returns its code. */
+    /** Creates an ACTIVE partner with quotas no test reaches by accident, and returns its code. */
     public static String partner(String prefix) {
+        return partner(prefix, 1_000_000, 1_000_000, 1_000_000, 1_000_000);
+    }
+
+    /** Creates an ACTIVE partner with the given quotas and returns its code. */
+    public static String partner(String prefix, int registrationsPerDay, int contributionsPerDay, int maxBatchRecords,
+            int requestsPerMinute) {
         String code = uniqueCode(prefix);
         given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
-                .body(Map.of("code", code, "name", "Wadah " + code, "type", "COMMUNITY", "branchOffice", "Jakarta Salemba"))
+                .body(Map.of("code", code, "name", "Wadah " + code, "type", "COMMUNITY", "branchOffice", "Jakarta Salemba",
+                        "quota", Map.of("registrationsPerDay", registrationsPerDay, "contributionsPerDay", contributionsPerDay,
+                                "maxBatchRecords", maxBatchRecords, "requestsPerMinute", requestsPerMinute)))
                 .post("/v1/admin/partners")
                 .then().statusCode(201);
         return code;
+    }
+
+    public static void setQuota(String partnerCode, int registrationsPerDay, int contributionsPerDay, int maxBatchRecords,
+            int requestsPerMinute) {
+        given().auth().oauth2(adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("registrationsPerDay", registrationsPerDay, "contributionsPerDay", contributionsPerDay,
+                        "maxBatchRecords", maxBatchRecords, "requestsPerMinute", requestsPerMinute))
+                .put("/v1/admin/partners/{code}/quota", partnerCode).then().statusCode(200);
     }
 
     /** Creates a client of the partner; returns [clientId, clientSecret]. */

@@ -62,6 +62,13 @@ public class ProblemResponsesFilter implements OASFilter {
                     "insufficient-scope", "The token does not grant this operation", 403,
                     "The access token does not carry a scope this operation requires", path, null);
         }
+        boolean partner = secured && !path.startsWith("/v1/admin/");
+        if (partner) {
+            add(responses, "429", "Over the partner's requestsPerMinute (rate-limited) or, for batches, today's record quota"
+                    + " (quota-exceeded); Retry-After says when to retry", "rate-limited", "Too many requests", 429,
+                    "More than 600 calls in this minute; retry when the window resets", path, null);
+            rateLimitHeaders(responses);
+        }
         if (path.contains("{")) {
             add(responses, "404", "No such resource for this caller (other partners' resources are never revealed)",
                     "not-found", "Resource not found", 404, "Partner not found", path, null);
@@ -72,6 +79,25 @@ public class ProblemResponsesFilter implements OASFilter {
                     null);
             add(responses, "415", "The Content-Type is not accepted here", "unsupported-media-type",
                     "Unsupported media type", 415, "This Content-Type is not accepted here", path, null);
+        }
+    }
+
+    /** Every response to a partner token carries the RateLimit headers (IETF httpapi draft). */
+    static void rateLimitHeaders(APIResponses responses) {
+        for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
+            if (!response.getKey().startsWith("2")) {
+                continue;
+            }
+            response.getValue().addHeader("RateLimit-Policy", OASFactory.createHeader()
+                    .description("The partner's quotas: records per WIB day (w=86400) and requests per minute (w=60)")
+                    .schema(OASFactory.createSchema()
+                            .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING))
+                    .example("\"registrations\";q=5000;w=86400, \"contributions\";q=20000;w=86400, \"requests\";q=600;w=60"));
+            response.getValue().addHeader("RateLimit", OASFactory.createHeader()
+                    .description("What remains of each quota (r) and seconds until its window resets (t)")
+                    .schema(OASFactory.createSchema()
+                            .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING))
+                    .example("\"registrations\";r=4200;t=3600, \"contributions\";r=20000;t=3600, \"requests\";r=599;t=42"));
         }
     }
 

@@ -266,10 +266,11 @@ public class RegistrationBatchRepository {
         return pool.withTransaction(tx -> tx
                 .preparedQuery(
                         """
-                                update registration_batch
-                                   set status = 'COMPLETED', completed_at = date_trunc('milliseconds', now()), lease_owner = null, lease_until = null
-                                 where id = $1 and lease_owner = $2 and status = 'PROCESSING'
-                                """)
+                                         update registration_batch
+                                            set status = 'COMPLETED', completed_at = date_trunc('milliseconds', now()), completed_by = lease_owner,
+                                lease_owner = null, lease_until = null
+                                          where id = $1 and lease_owner = $2 and status = 'PROCESSING'
+                                         """)
                 .execute(Tuple.of(id, owner)).flatMap(updated -> {
                     if (updated.rowCount() != 1) {
                         return Uni.createFrom().item(false);

@@ -81,13 +81,20 @@ public class RegistrationBatchResource {
             `Idempotency-Key` (1–255 visible ASCII characters) is required: the same key with the same body and
             options returns the first response again without doing anything twice; with a different body it is a 422;
             while the first request is still being accepted, a 409. Keys are per partner and kept at least 24 hours.
-            With `dryRun=true` the records are validated and de-duplicated but no participant is stored.""")
+            With `dryRun=true` the records are validated and de-duplicated but no participant is stored.
+
+            Quotas: a batch may have at most the partner's `maxBatchRecords` (else 413 `batch-too-large`); its records
+            count against today's `registrations` quota (WIB day) when it is accepted — all of them, valid or not — and
+            a batch that does not fit in what remains is refused whole (429 `quota-exceeded`, `Retry-After` until 00:00
+            WIB). Dry runs and replays consume nothing.""")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json", value = RegistrationExamples.JSON_BATCH)),
             @Content(mediaType = RecordFormat.NDJSON_TYPE, examples = @ExampleObject(name = "ndjson", value = RegistrationExamples.NDJSON_BATCH)),
             @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = RegistrationExamples.CSV_BATCH)) })
     @APIResponse(responseCode = "202", description = "Accepted and stored; Location points to the batch", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResponse.class), examples = @ExampleObject(name = "received", value = RegistrationExamples.BATCH)))
     @APIResponse(responseCode = "400", description = "Missing or malformed Idempotency-Key, or a body that cannot be read as its format (nothing stored)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "malformed", value = RegistrationExamples.MALFORMED)))
+    @APIResponse(responseCode = "413", description = "More records than the partner's maxBatchRecords (batch-too-large), or a body over 256 MiB (payload-too-large); nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "batch too large", value = RegistrationExamples.TOO_LARGE)))
+    @APIResponse(responseCode = "429", description = "More records than today's registrations quota has left (quota-exceeded, Retry-After until 00:00 WIB), or over requestsPerMinute (rate-limited); nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "quota exceeded", value = RegistrationExamples.QUOTA_EXCEEDED)))
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being accepted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "in flight", value = RegistrationExamples.IN_FLIGHT)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "reused", value = RegistrationExamples.REUSED)))
     public Response submit(InputStream body,

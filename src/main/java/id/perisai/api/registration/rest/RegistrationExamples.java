@@ -62,6 +62,16 @@ final class RegistrationExamples {
             {"type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/malformed-request","title":"The request body cannot be read",
              "status":400,"detail":"Line 7 is not valid JSON","instance":"/v1/registration-batches","correlationId":"5f0c8a0e-9f2d-4c1b-8a57-2b7f0b6f2a11"}""";
 
+    static final String QUOTA_EXCEEDED = """
+            {"type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/quota-exceeded","title":"Daily quota exceeded","status":429,
+             "detail":"The batch has 1200 records but only 800 of today's registrations quota remain; the quota resets at 00:00 WIB",
+             "instance":"/v1/registration-batches","correlationId":"5f0c8a0e-9f2d-4c1b-8a57-2b7f0b6f2a11","violatedPolicies":["registrations"]}""";
+
+    static final String TOO_LARGE = """
+            {"type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/batch-too-large","title":"The batch has too many records",
+             "status":413,"detail":"A batch may have at most 100000 records; split it","instance":"/v1/registration-batches",
+             "correlationId":"5f0c8a0e-9f2d-4c1b-8a57-2b7f0b6f2a11","maxBatchRecords":100000}""";
+
     private RegistrationExamples() {
     }
 }

@@ -36,6 +36,8 @@ import id.perisai.api.common.ingest.RecordFormat;
 import id.perisai.api.common.ingest.RecordReader;
 import id.perisai.api.common.problem.InvalidInputException;
 import id.perisai.api.common.time.TimeSource;
+import id.perisai.api.quota.service.QuotaService;
+import id.perisai.api.quota.service.QuotaState;
 import id.perisai.api.registration.dto.BatchResponse;
 import id.perisai.api.registration.ingest.StagingChunk;
 import id.perisai.api.registration.repository.RegistrationBatchRepository;
@@ -78,13 +80,14 @@ public class RegistrationBatchService {
     private final ObjectMapper json;
     private final RegistrationMetrics metrics;
     private final RegistrationBatchWorker worker;
+    private final QuotaService quota;
     private final RegistrationRecordValidator validator;
     private final long maxBody;
     private final int stagingChunkSize;
 
     public RegistrationBatchService(RegistrationBatchRepository batches, AgentRepository agents,
             IdempotencyStore idempotency, PiiCrypto crypto, AuditLog audit, TimeSource time, ObjectMapper json,
-            RegistrationMetrics metrics, RegistrationBatchWorker worker, PerisaiConfig config) {
+            RegistrationMetrics metrics, RegistrationBatchWorker worker, QuotaService quota, PerisaiConfig config) {
         this.batches = batches;
         this.agents = agents;
         this.idempotency = idempotency;
@@ -94,6 +97,7 @@ public class RegistrationBatchService {
         this.json = json;
         this.metrics = metrics;
         this.worker = worker;
+        this.quota = quota;
         var r = config.registration();
         this.validator = new RegistrationRecordValidator(
                 new RegistrationRules(r.minAge(), r.maxAgeExclusive(), r.minMonthlyIncome(), r.maxMonthlyIncome()));
@@ -120,6 +124,9 @@ public class RegistrationBatchService {
         }
         UUID owner = ((Owned) claim).owner();
         try {
+            if (!dryRun) {
+                quota.requireRemaining(caller, QuotaState.REGISTRATIONS);
+            }
             return receive(caller, key, owner, format, dryRun, body, location);
         } catch (RuntimeException | Error e) {
             try {
@@ -156,6 +163,7 @@ public class RegistrationBatchService {
             long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
             for (ObjectNode record; (record = next(reader)) != null;) {
                 index++;
+                quota.checkBatchSize(caller, index);
                 Result result = validator.validate(record, reader.textual(), today, agentsByCode::get);
                 if (result.isValid()) {
                     stage(chunk, index, result.valid());
@@ -183,6 +191,10 @@ public class RegistrationBatchService {
             byte[] hash = finish(body);
             if (index == 0) {
                 throw new InvalidInputException("records", "REQUIRED", "the batch has no records");
+            }
+            if (!dryRun) {
+                // the conditional consume: within today's limit or 429, in this transaction (nothing stored if refused)
+                quota.consume(connection, caller, QuotaState.REGISTRATIONS, index).await().indefinitely();
             }
             BatchRow batch = batches.finishReceiving(connection, batchId, index, rejected, staged).await().indefinitely();
             String location = locationBase + "/" + batchId;

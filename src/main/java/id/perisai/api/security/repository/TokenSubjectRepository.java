@@ -1,5 +1,9 @@
 package id.perisai.api.security.repository;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
@@ -9,15 +13,17 @@ import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Reads what every authenticated request must know about its token's partner and client. It runs once per request
- * inside authentication, so it uses the reactive pool directly (one indexed lookup, no ORM session).
+ * What every authenticated partner request must know, in one statement on the reactive pool (it runs once per
+ * request, inside authentication): the partner's status and quotas, the token's client, and today's record usage; and
+ * it counts the request in the partner's current one-minute window, so the request rate holds across replicas.
  */
 @ApplicationScoped
 public class TokenSubjectRepository {
 
-    /** The partner named by a token and, when the token names its client, that client's state. */
+    /** The partner named by a token, its client's state, its limits and its usage. */
     public record TokenSubject(long partnerId, String partnerStatus, boolean clientKnown, Long clientPartnerId,
-            boolean clientRevoked) {
+            boolean clientRevoked, long registrationsPerDay, long contributionsPerDay, int maxBatchRecords,
+            long requestsPerMinute, long registrationsUsed, long contributionsUsed, long requestsUsed) {
     }
 
     private final Pool pool;
@@ -26,22 +32,43 @@ public class TokenSubjectRepository {
         this.pool = pool;
     }
 
-    /** @return null when no partner has this code */
-    public Uni<TokenSubject> find(String partnerCode, String clientId) {
+    /**
+     * @param window start of the current one-minute window
+     * @param day the current WIB day
+     * @return null when no partner has this code
+     */
+    public Uni<TokenSubject> find(String partnerCode, String clientId, Instant window, LocalDate day) {
         return pool.preparedQuery("""
-                select p.id, p.status, c.id as client_pk, c.partner_id as client_partner_id,
-                       c.revoked_at is not null as client_revoked
-                  from partner p
-                  left join oauth_client c on c.client_id = $2
-                 where p.code = $1
-                """).execute(Tuple.of(partnerCode, clientId)).map(rows -> {
+                with p as (
+                    select id, status, registrations_per_day, contributions_per_day, max_batch_records,
+                           requests_per_minute
+                      from partner where code = $1
+                ), counted as (
+                    insert into request_usage as r (partner_id, window_start, used)
+                    select id, $3, 1 from p
+                    on conflict (partner_id, window_start) do update set used = r.used + 1
+                    returning used
+                )
+                select p.*, (select used from counted) as requests_used,
+                       coalesce((select used from quota_usage q
+                                  where q.partner_id = p.id and q.quota = 'registrations' and q.day = $4), 0)
+                           as registrations_used,
+                       coalesce((select used from quota_usage q
+                                  where q.partner_id = p.id and q.quota = 'contributions' and q.day = $4), 0)
+                           as contributions_used,
+                       c.id as client_pk, c.partner_id as client_partner_id, c.revoked_at is not null as client_revoked
+                  from p left join oauth_client c on c.client_id = $2
+                """).execute(Tuple.of(partnerCode, clientId, window.atOffset(ZoneOffset.UTC), day)).map(rows -> {
             RowIterator<Row> it = rows.iterator();
             if (!it.hasNext()) {
                 return null;
             }
-            Row row = it.next();
-            return new TokenSubject(row.getLong("id"), row.getString("status"), row.getLong("client_pk") != null,
-                    row.getLong("client_partner_id"), Boolean.TRUE.equals(row.getBoolean("client_revoked")));
+            Row r = it.next();
+            return new TokenSubject(r.getLong("id"), r.getString("status"), r.getLong("client_pk") != null,
+                    r.getLong("client_partner_id"), Boolean.TRUE.equals(r.getBoolean("client_revoked")),
+                    r.getInteger("registrations_per_day"), r.getInteger("contributions_per_day"),
+                    r.getInteger("max_batch_records"), r.getInteger("requests_per_minute"),
+                    r.getLong("registrations_used"), r.getLong("contributions_used"), r.getLong("requests_used"));
         });
     }
 
