@@ -116,7 +116,7 @@ class QuotaAcrossReplicasIT {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             List<Submission> accepted = results.stream().filter(r -> r.status() == 202).toList();
             for (Submission s : accepted) {
-                while (query("select count(*) from registration_batch where id = ?::uuid and status = 'COMPLETED'",
+                while (query("select count(*) from batch where id = ?::uuid and status = 'COMPLETED'",
                         s.batchId()) == 0) {
                     assertTrue(System.nanoTime() < deadline, "batch not completed");
                     Thread.sleep(100);
@@ -125,7 +125,7 @@ class QuotaAcrossReplicasIT {
                         s.batchId()), "one outcome per record");
                 assertEquals(s.size(), query("select count(*) from participant where source_batch_id = ?::uuid",
                         s.batchId()), "every record registered once");
-                assertEquals(1, query("select count(*) from registration_batch where id = ?::uuid and completed_by is not null",
+                assertEquals(1, query("select count(*) from batch where id = ?::uuid and completed_by is not null",
                         s.batchId()));
             }
             assertEquals(acceptedRecords, query("""

@@ -38,7 +38,7 @@ class QuotaEnforcementTest {
     }
 
     static long batches(String partner) {
-        return TestDb.count("select count(*) from registration_batch b join partner p on p.id = b.partner_id where p.code = ?",
+        return TestDb.count("select count(*) from batch b join partner p on p.id = b.partner_id where p.code = ?",
                 partner);
     }
 

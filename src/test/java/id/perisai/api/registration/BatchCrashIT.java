@@ -51,7 +51,7 @@ class BatchCrashIT {
                 PreparedStatement s = c.prepareStatement("""
                         select b.status, b.processed_until, b.received,
                                (select count(*) from registration_result r where r.batch_id = b.id) as results
-                          from registration_batch b where b.id = ?::uuid""")) {
+                          from batch b where b.id = ?::uuid""")) {
             s.setString(1, batchId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

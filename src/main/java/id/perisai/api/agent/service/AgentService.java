@@ -82,7 +82,7 @@ public class AgentService {
             if (exists) {
                 return Uni.createFrom().failure(alreadyRegistered());
             }
-            return participants.findByNikIndex(nikIndex).flatMap(entry -> {
+            return participants.findByNikIndex(nikIndex, time.currentMonthWib().atDay(1)).flatMap(entry -> {
                 List<FieldError> reasons = rules.eligibility(applicant, entry == null ? null : entry.status());
                 if (!reasons.isEmpty()) {
                     return Uni.createFrom().failure(new AgentIneligibleException(reasons));

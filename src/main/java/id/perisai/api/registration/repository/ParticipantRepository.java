@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.perisai.api.registration.rules.Coverage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,12 +31,13 @@ public class ParticipantRepository {
     public record RegistryEntry(UUID id, String status) {
     }
 
-    static final String SELECT = """
-            select p.id, p.nik_masked, p.full_name, p.gender, p.birth_date, p.occupation, p.monthly_income, p.jht,
-                   p.status, p.registered_at, a.agent_code, p.covered_until, p.registration_month
-              from participant p
-              left join agent a on a.id = p.agent_id
-            """;
+    static final String STATUS = "case when p.status = 'VOID' then 'VOID' when " + Coverage.lapsedSql("p", "$1")
+            + " then 'LAPSED' else 'ACTIVE' end";
+
+    /** $1 is the current month (first day): the status is derived with the lapse rule. */
+    static final String SELECT = "select p.id, p.nik_masked, p.full_name, p.gender, p.birth_date, p.occupation,"
+            + " p.monthly_income, p.jht, " + STATUS + " as status, p.registered_at, a.agent_code,"
+            + " p.covered_until, p.registration_month from participant p left join agent a on a.id = p.agent_id ";
 
     private final Pool pool;
 
@@ -43,10 +45,10 @@ public class ParticipantRepository {
         this.pool = pool;
     }
 
-    /** The participant with this blind index, or null. */
-    public Uni<RegistryEntry> findByNikIndex(byte[] nikIndex) {
-        return pool.preparedQuery("select id, status from participant where nik_index = $1")
-                .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(nikIndex)))
+    /** The participant with this blind index and its status this month, or null. */
+    public Uni<RegistryEntry> findByNikIndex(byte[] nikIndex, LocalDate currentMonth) {
+        return pool.preparedQuery("select p.id, " + STATUS + " as status from participant p where p.nik_index = $2")
+                .execute(Tuple.of(currentMonth, io.vertx.core.buffer.Buffer.buffer(nikIndex)))
                 .map(rows -> {
                     RowIterator<Row> it = rows.iterator();
                     if (!it.hasNext()) {
@@ -58,15 +60,16 @@ public class ParticipantRepository {
     }
 
     /** The participant, if the partner registered it or manages it; else null. */
-    public Uni<ParticipantRow> findVisibleTo(UUID id, long partnerId) {
-        return one(SELECT + " where p.id = $1 and (p.partner_id = $2 or p.registered_by_partner_id = $2)",
-                Tuple.of(id, partnerId));
+    public Uni<ParticipantRow> findVisibleTo(UUID id, long partnerId, java.time.YearMonth currentMonth) {
+        return one(SELECT + " where p.id = $2 and (p.partner_id = $3 or p.registered_by_partner_id = $3)",
+                Tuple.of(currentMonth.atDay(1), id, partnerId));
     }
 
     /** The participant with this blind index, if the partner registered it or manages it; else null. */
-    public Uni<ParticipantRow> findVisibleToByNikIndex(byte[] nikIndex, long partnerId) {
-        return one(SELECT + " where p.nik_index = $1 and (p.partner_id = $2 or p.registered_by_partner_id = $2)",
-                Tuple.of(io.vertx.core.buffer.Buffer.buffer(nikIndex), partnerId));
+    public Uni<ParticipantRow> findVisibleToByNikIndex(byte[] nikIndex, long partnerId,
+            java.time.YearMonth currentMonth) {
+        return one(SELECT + " where p.nik_index = $2 and (p.partner_id = $3 or p.registered_by_partner_id = $3)",
+                Tuple.of(currentMonth.atDay(1), io.vertx.core.buffer.Buffer.buffer(nikIndex), partnerId));
     }
 
     private Uni<ParticipantRow> one(String sql, Tuple params) {

@@ -40,8 +40,12 @@ public class RegistryImportRepository {
                 .execute().replaceWithVoid();
     }
 
+    /**
+     * @param coverageMonth where coverage tracking starts for new participants: the WIB month of the import (their
+     *        payments through other channels are not known here)
+     */
     public Uni<List<Outcome>> upsert(SqlClient tx, List<Integer> idx, List<byte[]> nikIndex, List<byte[]> nikCipher,
-            List<String> nikMasked, List<String> status, List<LocalDate> registeredOn) {
+            List<String> nikMasked, List<String> status, List<LocalDate> registeredOn, LocalDate coverageMonth) {
         Buffer[] index = nikIndex.stream().map(Buffer::buffer).toArray(Buffer[]::new);
         Buffer[] cipher = nikCipher.stream().map(Buffer::buffer).toArray(Buffer[]::new);
         return tx.preparedQuery("""
@@ -59,8 +63,7 @@ public class RegistryImportRepository {
                     insert into participant (id, nik_index, nik_cipher, nik_masked, status, source, registered_at,
                                              registration_month)
                     select gen_random_uuid(), i.nik_index, i.nik_cipher, i.nik_masked, i.status, 'REGISTRY',
-                           i.registered_on::timestamp at time zone 'Asia/Jakarta',
-                           date_trunc('month', i.registered_on)::date
+                           i.registered_on::timestamp at time zone 'Asia/Jakarta', $7
                       from input i join fresh f on f.idx = i.idx
                     on conflict (nik_index) do update set status = excluded.status, updated_at = now()
                        where participant.status <> 'VOID'
@@ -77,7 +80,8 @@ public class RegistryImportRepository {
                   left join upserted u on u.nik_index = i.nik_index and f.idx is not null
                  order by i.idx
                 """).execute(Tuple.from(new Object[] { idx.toArray(new Integer[0]), index, cipher,
-                nikMasked.toArray(new String[0]), status.toArray(new String[0]), registeredOn.toArray(new LocalDate[0]) }))
+                nikMasked.toArray(new String[0]), status.toArray(new String[0]), registeredOn.toArray(new LocalDate[0]),
+                coverageMonth }))
                 .map(rows -> {
                     List<Outcome> outcomes = new ArrayList<>();
                     rows.forEach(r -> outcomes.add(new Outcome(r.getInteger(0), r.getString(1), r.getInteger(2))));

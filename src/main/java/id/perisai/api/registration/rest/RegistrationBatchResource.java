@@ -29,15 +29,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 
+import id.perisai.api.common.batch.BatchIntake;
+import id.perisai.api.common.batch.BatchKind;
+import id.perisai.api.common.batch.BatchQueries;
+import id.perisai.api.common.batch.BatchResponse;
 import id.perisai.api.common.idempotency.IdempotencyKeys;
 import id.perisai.api.common.ingest.RecordFormat;
-import id.perisai.api.common.problem.InvalidInputException;
 import id.perisai.api.common.problem.Problem;
 import id.perisai.api.common.web.Page;
 import id.perisai.api.common.web.PageRequest;
-import id.perisai.api.registration.dto.BatchResponse;
 import id.perisai.api.registration.dto.RecordResultResponse;
-import id.perisai.api.registration.service.RegistrationBatchService;
+import id.perisai.api.registration.ingest.RegistrationBatches;
 import id.perisai.api.registration.service.RegistrationQueryService;
 import id.perisai.api.security.Caller;
 import id.perisai.api.security.Scopes;
@@ -55,11 +57,14 @@ public class RegistrationBatchResource {
     @Inject
     SecurityIdentity identity;
 
-    private final RegistrationBatchService submissions;
+    private final BatchIntake intake;
+    private final RegistrationBatches registrations;
     private final RegistrationQueryService queries;
 
-    public RegistrationBatchResource(RegistrationBatchService submissions, RegistrationQueryService queries) {
-        this.submissions = submissions;
+    public RegistrationBatchResource(BatchIntake intake, RegistrationBatches registrations,
+            RegistrationQueryService queries) {
+        this.intake = intake;
+        this.registrations = registrations;
         this.queries = queries;
     }
 
@@ -102,11 +107,11 @@ public class RegistrationBatchResource {
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "Validate and de-duplicate only; store no participant", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("dryRun") String dryRun,
             @Context UriInfo uri) {
-        boolean dry = parseBoolean(dryRun);
+        boolean dry = BatchQueries.parseDryRun(dryRun);
         RecordFormat format = RecordFormat.of(contentType);
-        String base = uri.getBaseUriBuilder().path("v1/registration-batches").build().toString();
-        RegistrationBatchService.Accepted accepted = submissions.accept(Caller.of(identity), idempotencyKey, format, dry,
-                body, base);
+        String base = uri.getBaseUriBuilder().path(BatchKind.REGISTRATION.path()).build().toString();
+        BatchIntake.Accepted accepted = intake.accept(registrations, Caller.of(identity), idempotencyKey, format, dry, body,
+                base);
         return Response.accepted(accepted.body()).type(MediaType.APPLICATION_JSON).header(HttpHeaders.LOCATION,
                 accepted.location()).build();
     }
@@ -166,18 +171,8 @@ public class RegistrationBatchResource {
                 .build();
     }
 
-    static boolean parseBoolean(String value) {
-        if (value == null || value.isEmpty() || "false".equalsIgnoreCase(value)) {
-            return false;
-        }
-        if ("true".equalsIgnoreCase(value)) {
-            return true;
-        }
-        throw new InvalidInputException("dryRun", "INVALID_VALUE", "must be true or false");
-    }
-
     /** Documentation type of a page of batches. */
-    @Schema(name = "RegistrationBatchPage")
+    @Schema(name = "BatchPage")
     record BatchPage(java.util.List<BatchResponse> items, String nextCursor) {
     }
 

@@ -7,9 +7,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.perisai.api.common.batch.BatchQueries;
 import id.perisai.api.common.identity.Nik;
 import id.perisai.api.common.problem.InvalidInputException;
 import id.perisai.api.common.problem.ResourceNotFoundException;
+import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.registration.dto.ParticipantResponse;
 import id.perisai.api.registration.repository.ParticipantRepository;
 import id.perisai.api.registration.repository.ParticipantRepository.ParticipantRow;
@@ -23,18 +25,20 @@ public class ParticipantService {
 
     private final ParticipantRepository participants;
     private final PiiCrypto crypto;
+    private final TimeSource time;
 
-    public ParticipantService(ParticipantRepository participants, PiiCrypto crypto) {
+    public ParticipantService(ParticipantRepository participants, PiiCrypto crypto, TimeSource time) {
         this.participants = participants;
         this.crypto = crypto;
+        this.time = time;
     }
 
     public Uni<ParticipantResponse> get(Caller caller, String participantId) {
-        UUID id = RegistrationQueryService.uuid(participantId);
+        UUID id = BatchQueries.uuid(participantId);
         if (id == null) {
             return Uni.createFrom().failure(notFound());
         }
-        return participants.findVisibleTo(id, caller.requirePartnerId()).onItem().ifNull()
+        return participants.findVisibleTo(id, caller.requirePartnerId(), time.currentMonthWib()).onItem().ifNull()
                 .failWith(ParticipantService::notFound)
                 .map(ParticipantService::toResponse);
     }
@@ -48,7 +52,7 @@ public class ParticipantService {
             return Uni.createFrom().failure(new InvalidInputException("nik", code, "must be a valid 16-digit NIK"));
         }
         byte[] index = crypto.blindIndex(Nik.of(nik).orElseThrow().digits());
-        return participants.findVisibleToByNikIndex(index, caller.requirePartnerId())
+        return participants.findVisibleToByNikIndex(index, caller.requirePartnerId(), time.currentMonthWib())
                 .onItem().ifNull().failWith(ParticipantService::notFound)
                 .map(ParticipantService::toResponse);
     }

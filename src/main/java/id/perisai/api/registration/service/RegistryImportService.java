@@ -124,7 +124,7 @@ public class RegistryImportService {
 
     private void apply(SqlConnection tx, Chunk chunk, int[] counts, List<ImportError> errors) {
         List<Outcome> outcomes = registry.upsert(tx, chunk.idx, chunk.nikIndex, chunk.nikCipher, chunk.nikMasked,
-                chunk.status, chunk.registeredOn).await().indefinitely();
+                chunk.status, chunk.registeredOn, time.currentMonthWib().atDay(1)).await().indefinitely();
         for (Outcome o : outcomes) {
             switch (o.outcome()) {
                 case "CREATED" -> counts[1]++;

@@ -44,7 +44,7 @@ class RegistrationBatchResourceTest {
     }
 
     static long batchCount(String partnerCode) {
-        return TestDb.count("select count(*) from registration_batch b join partner p on p.id = b.partner_id where p.code = ?",
+        return TestDb.count("select count(*) from batch b join partner p on p.id = b.partner_id where p.code = ?",
                 partnerCode);
     }
 
@@ -437,11 +437,14 @@ class RegistrationBatchResourceTest {
         bad.put("occupation", "ASTRONAUT");
         Batches.awaitCompleted(partner, Batches.submitJson(partner, List.of(Workers.record("metrics-ok"), bad)));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertTrue(metrics.contains("perisai_registration_records_total{dry_run=\"false\",outcome=\"ACCEPTED\"}"), metrics);
-        assertTrue(metrics.contains("perisai_registration_records_total{dry_run=\"false\",outcome=\"REJECTED\"}"));
-        assertTrue(metrics.contains("perisai_registration_record_errors_total{code=\"OCCUPATION_INVALID\"}"));
-        assertTrue(metrics.contains("perisai_registration_batches_total{status=\"COMPLETED\"}"));
-        assertTrue(metrics.contains("perisai_registration_batches_open{status=\"PROCESSING\"}"));
+        assertTrue(
+                metrics.contains("perisai_batch_records_total{dry_run=\"false\",kind=\"registration\",outcome=\"ACCEPTED\"}"),
+                metrics);
+        assertTrue(
+                metrics.contains("perisai_batch_records_total{dry_run=\"false\",kind=\"registration\",outcome=\"REJECTED\"}"));
+        assertTrue(metrics.contains("perisai_batch_record_errors_total{code=\"OCCUPATION_INVALID\",kind=\"registration\"}"));
+        assertTrue(metrics.contains("perisai_batches_total{kind=\"registration\",status=\"COMPLETED\"}"));
+        assertTrue(metrics.contains("perisai_batches_open{kind=\"registration\",status=\"PROCESSING\"}"));
     }
 
     static String mask(String nik) {

@@ -1,4 +1,4 @@
-package id.perisai.api.registration.service;
+package id.perisai.api.common.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -20,9 +20,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import id.perisai.api.agent.repository.AgentRepository;
 import id.perisai.api.common.audit.AuditEntry;
 import id.perisai.api.common.audit.AuditLog;
+import id.perisai.api.common.batch.BatchRepository.BatchRow;
 import id.perisai.api.common.config.PerisaiConfig;
 import id.perisai.api.common.idempotency.IdempotencyKeys;
 import id.perisai.api.common.idempotency.IdempotencyStore;
@@ -34,90 +34,70 @@ import id.perisai.api.common.ingest.BodyStream;
 import id.perisai.api.common.ingest.MalformedBodyException;
 import id.perisai.api.common.ingest.RecordFormat;
 import id.perisai.api.common.ingest.RecordReader;
+import id.perisai.api.common.problem.FieldError;
 import id.perisai.api.common.problem.InvalidInputException;
 import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.quota.service.QuotaService;
-import id.perisai.api.quota.service.QuotaState;
-import id.perisai.api.registration.dto.BatchResponse;
-import id.perisai.api.registration.ingest.StagingChunk;
-import id.perisai.api.registration.repository.RegistrationBatchRepository;
-import id.perisai.api.registration.repository.RegistrationBatchRepository.BatchRow;
-import id.perisai.api.registration.rules.RegistrationRecordValidator;
-import id.perisai.api.registration.rules.RegistrationRecordValidator.AgentRef;
-import id.perisai.api.registration.rules.RegistrationRecordValidator.Result;
-import id.perisai.api.registration.rules.RegistrationRecordValidator.ValidRegistration;
-import id.perisai.api.registration.rules.RegistrationRules;
 import id.perisai.api.security.Caller;
-import id.perisai.api.security.crypto.PiiCrypto;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 
 /**
- * Accepts a registration batch. Runs on a worker thread while the body streams in: records are parsed one at a time,
- * validated (collecting every error), their NIKs encrypted and indexed, and staged in chunks, all in one transaction
- * with the batch row, its audit record and the Idempotency-Key response. The 202 is sent only after that commit: the
- * batch is then durable and any replica's worker will process it. A body that turns out malformed halfway leaves
- * nothing behind.
+ * Accepts a batch of any kind. Runs on a worker thread while the body streams in: records are parsed one at a time,
+ * validated by the kind's {@link Stager} (collecting every error) and staged in chunks, all in one transaction with the
+ * batch row, the quota consumption, its audit record and the Idempotency-Key response. The 202 is sent only after
+ * that commit: the batch is then durable and any replica's worker processes it. A body that turns out malformed
+ * halfway, or a refusal (413, 429), leaves nothing behind.
  */
 @ApplicationScoped
-public class RegistrationBatchService {
+public class BatchIntake {
 
-    public static final String OPERATION = "registration-batch";
     static final int MAX_FIELDS = 64;
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
-    private static final Logger LOG = Logger.getLogger(RegistrationBatchService.class);
+    private static final Logger LOG = Logger.getLogger(BatchIntake.class);
 
     /** What the endpoint answers: the 202 of this request, or the stored one of a replayed request. */
     public record Accepted(UUID batchId, String body, String location, boolean replay) {
     }
 
-    private final RegistrationBatchRepository batches;
-    private final AgentRepository agents;
+    private final BatchRepository batches;
     private final IdempotencyStore idempotency;
-    private final PiiCrypto crypto;
     private final AuditLog audit;
     private final TimeSource time;
     private final ObjectMapper json;
-    private final RegistrationMetrics metrics;
-    private final RegistrationBatchWorker worker;
+    private final BatchMetrics metrics;
+    private final BatchWorker worker;
     private final QuotaService quota;
-    private final RegistrationRecordValidator validator;
     private final long maxBody;
     private final int stagingChunkSize;
 
-    public RegistrationBatchService(RegistrationBatchRepository batches, AgentRepository agents,
-            IdempotencyStore idempotency, PiiCrypto crypto, AuditLog audit, TimeSource time, ObjectMapper json,
-            RegistrationMetrics metrics, RegistrationBatchWorker worker, QuotaService quota, PerisaiConfig config) {
+    public BatchIntake(BatchRepository batches, IdempotencyStore idempotency, AuditLog audit, TimeSource time,
+            ObjectMapper json, BatchMetrics metrics, BatchWorker worker, QuotaService quota, PerisaiConfig config) {
         this.batches = batches;
-        this.agents = agents;
         this.idempotency = idempotency;
-        this.crypto = crypto;
         this.audit = audit;
         this.time = time;
         this.json = json;
         this.metrics = metrics;
         this.worker = worker;
         this.quota = quota;
-        var r = config.registration();
-        this.validator = new RegistrationRecordValidator(
-                new RegistrationRules(r.minAge(), r.maxAgeExclusive(), r.minMonthlyIncome(), r.maxMonthlyIncome()));
         this.maxBody = config.http().maxBodySize().asLongValue();
         this.stagingChunkSize = config.batch().stagingChunkSize();
     }
 
-    /** Blocking: call on a worker thread. */
-    public Accepted accept(Caller caller, String idempotencyKey, RecordFormat format, boolean dryRun, InputStream raw,
-            String location) {
+    /** Blocking: call on a worker thread. {@code locationBase} is the collection's absolute URL. */
+    public Accepted accept(BatchType type, Caller caller, String idempotencyKey, RecordFormat format, boolean dryRun,
+            InputStream raw, String locationBase) {
+        BatchKind kind = type.kind();
         String key = IdempotencyKeys.require(idempotencyKey);
         long partnerId = caller.requirePartnerId();
-        BodyStream body = new BodyStream(raw, maxBody).seed(OPERATION + "|" + format + "|dryRun=" + dryRun);
-        Claim claim = idempotency.claim(partnerId, OPERATION, key).await().indefinitely();
+        BodyStream body = new BodyStream(raw, maxBody).seed(kind.operation() + "|" + format + "|dryRun=" + dryRun);
+        Claim claim = idempotency.claim(partnerId, kind.operation(), key).await().indefinitely();
         if (claim instanceof InFlight) {
             throw IdempotencyKeys.inFlight();
         }
         if (claim instanceof Completed done) {
-            byte[] hash = finish(body);
-            if (!MessageDigest.isEqual(hash, done.requestHash())) {
+            if (!MessageDigest.isEqual(finish(body), done.requestHash())) {
                 throw IdempotencyKeys.reused();
             }
             return new Accepted(null, done.body(), done.location(), true);
@@ -125,12 +105,12 @@ public class RegistrationBatchService {
         UUID owner = ((Owned) claim).owner();
         try {
             if (!dryRun) {
-                quota.requireRemaining(caller, QuotaState.REGISTRATIONS);
+                quota.requireRemaining(caller, kind.quota());
             }
-            return receive(caller, key, owner, format, dryRun, body, location);
+            return receive(type, caller, key, owner, format, dryRun, body, locationBase);
         } catch (RuntimeException | Error e) {
             try {
-                idempotency.release(partnerId, OPERATION, key, owner).await().indefinitely();
+                idempotency.release(partnerId, kind.operation(), key, owner).await().indefinitely();
             } catch (RuntimeException releaseFailure) {
                 LOG.warnf("could not release an Idempotency-Key claim (it expires by itself): %s",
                         releaseFailure.getClass().getName());
@@ -139,54 +119,45 @@ public class RegistrationBatchService {
         }
     }
 
-    private Accepted receive(Caller caller, String key, UUID owner, RecordFormat format, boolean dryRun, BodyStream body,
-            String locationBase) {
+    private Accepted receive(BatchType type, Caller caller, String key, UUID owner, RecordFormat format, boolean dryRun,
+            BodyStream body, String locationBase) {
+        BatchKind kind = type.kind();
         long partnerId = caller.requirePartnerId();
         UUID batchId = UUID.randomUUID();
         Instant submittedAt = time.now();
         LocalDate today = submittedAt.atZone(TimeSource.WIB).toLocalDate();
-        Map<String, AgentRef> agentsByCode = new HashMap<>();
-        agents.keysOfPartner(partnerId).await().indefinitely()
-                .forEach(a -> agentsByCode.put(a.agentCode(), new AgentRef(a.id(), a.status())));
-
+        Stager stager = type.stager(caller, today);
         SqlConnection connection = batches.connection().await().indefinitely();
         try {
             Transaction tx = connection.begin().await().indefinitely();
-            batches.insertBatch(connection, batchId, partnerId, dryRun, format.mediaType(), submittedAt, caller.subject(),
+            batches.insert(connection, batchId, kind, partnerId, dryRun, format.mediaType(), submittedAt, caller.subject(),
                     caller.tokenId()).await().indefinitely();
             RecordReader reader = format.reader(body, json, MAX_FIELDS);
-            StagingChunk chunk = new StagingChunk();
             CompletableFuture<Long> inFlight = CompletableFuture.completedFuture(0L);
             int index = 0;
             int rejected = 0;
-            int staged = 0;
             long nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
             for (ObjectNode record; (record = next(reader)) != null;) {
                 index++;
                 quota.checkBatchSize(caller, index);
-                Result result = validator.validate(record, reader.textual(), today, agentsByCode::get);
-                if (result.isValid()) {
-                    stage(chunk, index, result.valid());
-                    staged++;
-                } else {
-                    chunk.addRejected(index, result.externalRef(), errorsJson(result));
-                    metrics.errors(result.errors());
+                List<FieldError> errors = stager.add(index, record, reader.textual());
+                if (!errors.isEmpty()) {
+                    metrics.errors(kind, errors);
                     rejected++;
                 }
-                if (chunk.size() >= stagingChunkSize) {
+                if (stager.buffered() >= stagingChunkSize) {
                     // one chunk on the wire while the next is parsed
                     await(inFlight);
-                    inFlight = batches.stage(connection, batchId, chunk).subscribeAsCompletionStage();
-                    chunk = new StagingChunk();
+                    inFlight = stager.flush(connection, batchId).subscribeAsCompletionStage();
                     if (System.nanoTime() > nextHeartbeat) {
-                        idempotency.heartbeat(partnerId, OPERATION, key, owner).await().indefinitely();
+                        idempotency.heartbeat(partnerId, kind.operation(), key, owner).await().indefinitely();
                         nextHeartbeat = System.nanoTime() + HEARTBEAT.toNanos();
                     }
                 }
             }
             await(inFlight);
-            if (chunk.size() > 0) {
-                batches.stage(connection, batchId, chunk).await().indefinitely();
+            if (stager.buffered() > 0) {
+                stager.flush(connection, batchId).await().indefinitely();
             }
             byte[] hash = finish(body);
             if (index == 0) {
@@ -194,24 +165,24 @@ public class RegistrationBatchService {
             }
             if (!dryRun) {
                 // the conditional consume: within today's limit or 429, in this transaction (nothing stored if refused)
-                quota.consume(connection, caller, QuotaState.REGISTRATIONS, index).await().indefinitely();
+                quota.consume(connection, caller, kind.quota(), index).await().indefinitely();
             }
-            BatchRow batch = batches.finishReceiving(connection, batchId, index, rejected, staged).await().indefinitely();
+            BatchRow batch = batches.finishReceiving(connection, batchId, index, rejected, index - rejected).await()
+                    .indefinitely();
             String location = locationBase + "/" + batchId;
-            String response = write(toResponse(batch));
-            audit.record(connection, AuditEntry.Actor.of(caller),
-                    AuditEntry.of("REGISTRATION_BATCH_ACCEPTED", caller.partnerCode(), "registration_batch",
-                            batchId.toString()).with(
-                                    Map.of("received", index, "rejected", rejected, "dryRun", dryRun,
-                                            "format", format.name())))
+            String response = write(BatchResponse.of(batch));
+            audit.record(connection, AuditEntry.Actor.of(caller), AuditEntry.of(kind.auditAction(), caller.partnerCode(),
+                    "batch", batchId.toString()).with(
+                            Map.of("received", index, "rejected", rejected, "dryRun", dryRun,
+                                    "format", format.name())))
                     .await().indefinitely();
-            idempotency.complete(connection, partnerId, OPERATION, key, owner, hash, 202, response, location)
+            idempotency.complete(connection, partnerId, kind.operation(), key, owner, hash, 202, response, location)
                     .await().indefinitely();
             tx.commit().await().indefinitely();
-            metrics.batch("RECEIVED");
-            metrics.records("REJECTED", dryRun, rejected);
+            metrics.batch(kind, "RECEIVED");
+            metrics.records(kind, "REJECTED", dryRun, rejected);
             if ("COMPLETED".equals(batch.status())) {
-                metrics.batch("COMPLETED");
+                metrics.batch(kind, "COMPLETED");
             } else {
                 worker.wake();
             }
@@ -220,17 +191,6 @@ public class RegistrationBatchService {
             // closing without commit rolls the transaction back: nothing of a refused batch remains
             connection.close().await().indefinitely();
         }
-    }
-
-    private void stage(StagingChunk chunk, int index, ValidRegistration v) {
-        String nik = v.nik().digits();
-        chunk.addValid(index, crypto.blindIndex(nik), crypto.encrypt(nik), v.nik().masked(), v.fullName(), v.birthDate(),
-                v.gender(), v.phone(), v.email(), v.occupation().name(), v.monthlyIncome(), v.jht(), v.agentId(),
-                v.externalRef(), v.address(), v.regionCode());
-    }
-
-    private String errorsJson(Result result) {
-        return write(result.errors());
     }
 
     private static ObjectNode next(RecordReader reader) {
@@ -274,10 +234,5 @@ public class RegistrationBatchService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public static BatchResponse toResponse(BatchRow b) {
-        return new BatchResponse(b.id(), b.status(), b.dryRun(), b.submittedAt(), b.completedAt(),
-                new BatchResponse.Totals(b.received(), b.accepted(), b.duplicate(), b.rejected()));
     }
 }

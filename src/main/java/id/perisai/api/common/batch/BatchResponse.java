@@ -1,12 +1,12 @@
-package id.perisai.api.registration.dto;
+package id.perisai.api.common.batch;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A registration batch and its totals. */
-@Schema(name = "RegistrationBatch", description = "A bulk registration and its progress")
+/** A batch (registrations or contributions) and its totals. */
+@Schema(name = "Batch", description = "A batch of records and its progress")
 public record BatchResponse(
         @Schema(example = "8c4f3a2e-1b7d-4e9a-9c21-5d0f6a7b8c90") UUID batchId,
         @Schema(description = "RECEIVED (accepted, waiting), PROCESSING, COMPLETED (every record has its outcome) or FAILED", example = "COMPLETED", enumeration = {
@@ -16,12 +16,17 @@ public record BatchResponse(
         @Schema(example = "2026-11-21T03:15:04Z") Instant completedAt,
         Totals totals){
 
+    public static BatchResponse of(BatchRepository.BatchRow b) {
+        return new BatchResponse(b.id(), b.status(), b.dryRun(), b.submittedAt(), b.completedAt(),
+                new Totals(b.received(), b.accepted(), b.duplicate(), b.rejected()));
+    }
+
     /** Record counts. */
-    @Schema(name = "RegistrationBatchTotals")
+    @Schema(name = "BatchTotals")
     public record Totals(
             @Schema(description = "Records in the submission", example = "1000") int received,
-            @Schema(description = "Registered (new or reactivated)", example = "950") int accepted,
-            @Schema(description = "Already registered, or repeated in the batch", example = "30") int duplicate,
-            @Schema(description = "Failed validation", example = "20") int rejected) {
+            @Schema(description = "Accepted: registered (new or reactivated), or payments applied", example = "950") int accepted,
+            @Schema(description = "Already registered or paid, or repeated in the batch", example = "30") int duplicate,
+            @Schema(description = "Refused, with every reason", example = "20") int rejected) {
     }
 }

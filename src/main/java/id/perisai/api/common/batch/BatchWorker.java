@@ -1,8 +1,9 @@
-package id.perisai.api.registration.service;
+package id.perisai.api.common.batch;
 
 import java.net.InetAddress;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,42 +13,44 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
+import id.perisai.api.common.batch.BatchProcessor.ChunkOutcome;
+import id.perisai.api.common.batch.BatchRepository.Claimed;
 import id.perisai.api.common.config.PerisaiConfig;
 import id.perisai.api.common.problem.SafeThrowables;
-import id.perisai.api.common.time.TimeSource;
-import id.perisai.api.registration.repository.RegistrationBatchRepository;
-import id.perisai.api.registration.repository.RegistrationBatchRepository.ChunkOutcome;
-import id.perisai.api.registration.repository.RegistrationBatchRepository.Claimed;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Processes accepted registration batches, with PostgreSQL as the queue: every replica runs a few worker threads that
- * claim the oldest unclaimed batch ({@code FOR UPDATE SKIP LOCKED}, with a lease) and process it chunk by chunk (see
- * {@link RegistrationBatchRepository}). A replica that dies leaves its lease to expire and another (or the next start)
+ * Processes accepted batches of every kind, with PostgreSQL as the queue: every replica runs a few worker threads that
+ * claim the oldest unclaimed batch ({@code FOR UPDATE SKIP LOCKED}, with a lease) and hand it, chunk by chunk, to the
+ * kind's {@link BatchProcessor}. A replica that dies leaves its lease to expire and another (or the next start)
  * resumes from the last committed chunk; on SIGTERM the current chunk finishes and the batch is handed back at once.
  */
 @ApplicationScoped
-public class RegistrationBatchWorker {
+public class BatchWorker {
 
-    private static final Logger LOG = Logger.getLogger(RegistrationBatchWorker.class);
+    private static final Logger LOG = Logger.getLogger(BatchWorker.class);
 
-    private final RegistrationBatchRepository batches;
-    private final RegistrationMetrics metrics;
+    private final BatchRepository batches;
+    private final BatchMetrics metrics;
     private final PerisaiConfig.BatchConfig config;
+    private final Map<BatchKind, BatchProcessor> processors = new EnumMap<>(BatchKind.class);
     private final String owner;
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean running;
     private ExecutorService threads;
 
-    public RegistrationBatchWorker(RegistrationBatchRepository batches, RegistrationMetrics metrics, PerisaiConfig config) {
+    public BatchWorker(BatchRepository batches, BatchMetrics metrics, PerisaiConfig config,
+            Instance<BatchProcessor> processors) {
         this.batches = batches;
         this.metrics = metrics;
         this.config = config.batch();
+        processors.forEach(p -> this.processors.put(p.kind(), p));
         this.owner = host() + "/" + UUID.randomUUID();
     }
 
@@ -59,14 +62,14 @@ public class RegistrationBatchWorker {
         running = true;
         AtomicInteger n = new AtomicInteger();
         threads = Executors.newFixedThreadPool(config.workers(), r -> {
-            Thread t = new Thread(r, "registration-batch-worker-" + n.incrementAndGet());
+            Thread t = new Thread(r, "batch-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         for (int i = 0; i < config.workers(); i++) {
             threads.submit(this::loop);
         }
-        LOG.infof("%d registration batch workers started (lease %s, chunk %d records)", config.workers(), config.lease(),
+        LOG.infof("%d batch workers started (lease %s, chunk %d records)", config.workers(), config.lease(),
                 config.chunkSize());
     }
 
@@ -118,44 +121,43 @@ public class RegistrationBatchWorker {
     }
 
     void process(Claimed batch) {
+        BatchKind kind = batch.kind();
         if (batch.attempts() > config.maxAttempts()) {
-            if (batches.fail(batch.id(), owner, "gave up after " + config.maxAttempts() + " attempts").await()
-                    .indefinitely()) {
-                LOG.errorf("Registration batch %s FAILED after %d attempts", batch.id(), config.maxAttempts());
-                metrics.batch("FAILED");
+            if (batches.fail(batch, owner, "gave up after " + config.maxAttempts() + " attempts").await().indefinitely()) {
+                LOG.errorf("%s %s FAILED after %d attempts", kind.label(), batch.id(), config.maxAttempts());
+                metrics.batch(kind, "FAILED");
             }
             return;
         }
-        LocalDate registrationMonth = batch.submittedAt().atZone(TimeSource.WIB).toLocalDate().withDayOfMonth(1);
+        BatchProcessor processor = processors.get(kind);
         long started = System.nanoTime();
         try {
             while (true) {
                 if (!running) {
                     batches.release(batch.id(), owner, Duration.ZERO).await().indefinitely();
-                    LOG.infof("Registration batch %s handed back on shutdown", batch.id());
+                    LOG.infof("%s %s handed back on shutdown", kind.label(), batch.id());
                     return;
                 }
-                ChunkOutcome chunk = batches.processChunk(batch, owner, config.chunkSize(), registrationMonth,
-                        config.lease()).await().indefinitely();
+                ChunkOutcome chunk = processor.processNext(batch, owner, config.chunkSize(), config.lease());
                 if (chunk == null) {
-                    LOG.warnf("Lease on registration batch %s lost; another replica continues it", batch.id());
+                    LOG.warnf("Lease on %s %s lost; another replica continues it", kind.label(), batch.id());
                     return;
                 }
                 if (chunk.records() == 0) {
                     break;
                 }
-                metrics.records("ACCEPTED", batch.dryRun(), chunk.accepted());
-                metrics.records("DUPLICATE", batch.dryRun(), chunk.duplicate());
-                metrics.error("DUPLICATE_IN_BATCH", chunk.duplicateInBatch());
-                metrics.error("ALREADY_REGISTERED", chunk.alreadyRegistered());
+                metrics.records(kind, "ACCEPTED", batch.dryRun(), chunk.accepted());
+                metrics.records(kind, "DUPLICATE", batch.dryRun(), chunk.duplicate());
+                metrics.records(kind, "REJECTED", batch.dryRun(), chunk.rejected());
+                chunk.codes().forEach((code, count) -> metrics.error(kind, code, count));
             }
-            if (batches.complete(batch.id(), owner).await().indefinitely()) {
-                metrics.batch("COMPLETED");
-                LOG.infof("Registration batch %s COMPLETED: %d staged records in %d ms", batch.id(), batch.staged(),
+            if (batches.complete(batch, owner).await().indefinitely()) {
+                metrics.batch(kind, "COMPLETED");
+                LOG.infof("%s %s COMPLETED: %d staged records in %d ms", kind.label(), batch.id(), batch.staged(),
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             }
         } catch (RuntimeException e) {
-            LOG.warnf(SafeThrowables.sanitize(e), "Processing registration batch %s failed (attempt %d); it will be retried",
+            LOG.warnf(SafeThrowables.sanitize(e), "Processing %s %s failed (attempt %d); it will be retried", kind.label(),
                     batch.id(), batch.attempts());
             try {
                 batches.release(batch.id(), owner, config.pollInterval().multipliedBy(batch.attempts())).await()

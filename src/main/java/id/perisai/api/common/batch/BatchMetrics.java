@@ -1,0 +1,78 @@
+package id.perisai.api.common.batch;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.perisai.api.common.problem.FieldError;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Business metrics of batches, by kind ({@code registration}, {@code contribution}):
+ * {@code perisai_batch_records_total{kind,outcome,dry_run}}, {@code perisai_batch_record_errors_total{kind,code}},
+ * {@code perisai_batches_total{kind,status}} (batches reaching a state) and {@code perisai_batches_open{kind,status}}
+ * (waiting or being processed, across replicas).
+ */
+@ApplicationScoped
+public class BatchMetrics {
+
+    private final MeterRegistry registry;
+    private final BatchRepository batches;
+    private final Map<String, AtomicLong> open = new ConcurrentHashMap<>();
+
+    public BatchMetrics(MeterRegistry registry, BatchRepository batches) {
+        this.registry = registry;
+        this.batches = batches;
+        for (BatchKind kind : BatchKind.values()) {
+            for (String status : new String[] { "RECEIVED", "PROCESSING" }) {
+                AtomicLong value = new AtomicLong();
+                open.put(kind.name() + "/" + status, value);
+                registry.gauge("perisai.batches.open", Tags.of("kind", kind.tag(), "status", status), value);
+            }
+        }
+    }
+
+    public void records(BatchKind kind, String outcome, boolean dryRun, long count) {
+        if (count > 0) {
+            Counter.builder("perisai.batch.records").description("Batch records by outcome").tag("kind", kind.tag())
+                    .tag("outcome", outcome).tag("dry_run", String.valueOf(dryRun)).register(registry).increment(count);
+        }
+    }
+
+    public void errors(BatchKind kind, Iterable<FieldError> errors) {
+        for (FieldError e : errors) {
+            error(kind, e.code(), 1);
+        }
+    }
+
+    public void error(BatchKind kind, String code, long count) {
+        if (count > 0) {
+            Counter.builder("perisai.batch.record.errors").description("Batch record errors by code").tag("kind", kind.tag())
+                    .tag("code", code).register(registry).increment(count);
+        }
+    }
+
+    public void batch(BatchKind kind, String status) {
+        Counter.builder("perisai.batches").description("Batches reaching a status").tag("kind", kind.tag())
+                .tag("status", status).register(registry).increment();
+    }
+
+    @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refreshOpenBatches() {
+        return batches.openBatchCounts().invoke(counts -> {
+            open.values().forEach(v -> v.set(0));
+            for (Object[] c : counts) {
+                AtomicLong value = open.get(c[0] + "/" + c[1]);
+                if (value != null) {
+                    value.set((Long) c[2]);
+                }
+            }
+        }).replaceWithVoid();
+    }
+}
