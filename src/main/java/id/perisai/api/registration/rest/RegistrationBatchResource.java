@@ -33,6 +33,7 @@ import id.perisai.api.common.batch.BatchIntake;
 import id.perisai.api.common.batch.BatchKind;
 import id.perisai.api.common.batch.BatchQueries;
 import id.perisai.api.common.batch.BatchResponse;
+import id.perisai.api.common.batch.ResultsCsv;
 import id.perisai.api.common.idempotency.IdempotencyKeys;
 import id.perisai.api.common.ingest.RecordFormat;
 import id.perisai.api.common.problem.Problem;
@@ -165,10 +166,7 @@ public class RegistrationBatchResource {
     @Produces(CSV)
     @Operation(hidden = true)
     public RestMulti<String> recordsCsv(@PathParam("batchId") String batchId, @QueryParam("status") String status) {
-        return RestMulti.fromMultiData(queries.resultsCsv(Caller.of(identity), batchId, status))
-                .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"registration-batch.csv\"")
-                .build();
+        return ResultsCsv.response(queries.resultsCsv(Caller.of(identity), batchId, status), "registration-batch.csv");
     }
 
     /** Documentation type of a page of batches. */

@@ -5,10 +5,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,6 +17,7 @@ import id.perisai.api.common.identity.Emails;
 import id.perisai.api.common.identity.Names;
 import id.perisai.api.common.identity.Nik;
 import id.perisai.api.common.identity.Phones;
+import id.perisai.api.common.ingest.RecordFields;
 import id.perisai.api.common.problem.FieldError;
 
 /**
@@ -32,9 +31,7 @@ public final class RegistrationRecordValidator {
             "occupation", "monthlyIncome", "programs", "agentCode", "externalRef", "address", "regionCode");
 
     static final Pattern REGION = Pattern.compile("^[0-9][0-9.]{1,12}$");
-    static final Pattern FIELD_NAME = Pattern.compile("^[A-Za-z0-9_]{1,64}$");
     static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
-    static final Pattern DIGITS = Pattern.compile("^[0-9]{1,19}$");
 
     /** An agent of the submitting partner. */
     public record AgentRef(long id, String status) {
@@ -73,13 +70,7 @@ public final class RegistrationRecordValidator {
      */
     public Result validate(ObjectNode input, boolean textual, LocalDate today, AgentLookup agents) {
         List<FieldError> errors = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = input.fields(); it.hasNext();) {
-            String name = it.next().getKey();
-            if (!FIELDS.contains(name)) {
-                errors.add(new FieldError(FIELD_NAME.matcher(name).matches() ? name : "(unnamed field)", "UNKNOWN_FIELD",
-                        "is not a field of a registration record"));
-            }
-        }
+        RecordFields.refuseUnknown(input, FIELDS, "registration", errors);
 
         String externalRef = null;
         Value ref = value(input, "externalRef");
@@ -189,7 +180,7 @@ public final class RegistrationRecordValidator {
         long income = 0;
         Value incomeValue = required(input, "monthlyIncome", errors);
         if (incomeValue.present()) {
-            BigInteger amount = integer(incomeValue.node(), textual);
+            BigInteger amount = RecordFields.integer(incomeValue.node(), textual);
             if (amount == null || amount.compareTo(BigInteger.valueOf(rules.minMonthlyIncome())) < 0
                     || amount.compareTo(BigInteger.valueOf(rules.maxMonthlyIncome())) > 0) {
                 errors.add(error("monthlyIncome", "INCOME_OUT_OF_RANGE", "must be a whole number of rupiah from "
@@ -315,16 +306,6 @@ public final class RegistrationRecordValidator {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    static BigInteger integer(JsonNode node, boolean textual) {
-        if (node.isIntegralNumber()) {
-            return node.bigIntegerValue();
-        }
-        if (textual && node.isTextual() && DIGITS.matcher(node.textValue().trim()).matches()) {
-            return new BigInteger(node.textValue().trim());
-        }
-        return null;
     }
 
     static List<String> programs(JsonNode node, boolean textual) {

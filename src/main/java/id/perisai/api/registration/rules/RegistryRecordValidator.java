@@ -2,15 +2,14 @@ package id.perisai.api.registration.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import id.perisai.api.common.identity.Nik;
+import id.perisai.api.common.ingest.RecordFields;
 import id.perisai.api.common.problem.FieldError;
 
 /** A participant registered through another channel, as imported by agency staff: NIK, status, registration day. */
@@ -31,13 +30,7 @@ public final class RegistryRecordValidator {
 
     public static Result validate(ObjectNode input, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = input.fields(); it.hasNext();) {
-            String name = it.next().getKey();
-            if (!FIELDS.contains(name)) {
-                errors.add(new FieldError(RegistrationRecordValidator.FIELD_NAME.matcher(name).matches() ? name
-                        : "(unnamed field)", "UNKNOWN_FIELD", "is not a field of a registry record"));
-            }
-        }
+        RecordFields.refuseUnknown(input, FIELDS, "registry", errors);
         Nik nik = null;
         String nikText = text(input, "nik");
         if (nikText == null) {

@@ -1,12 +1,11 @@
 package id.perisai.api.registration.service;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.perisai.api.common.batch.BatchKind;
 import id.perisai.api.common.batch.BatchQueries;
 import id.perisai.api.common.batch.BatchResponse;
+import id.perisai.api.common.batch.ResultsCsv;
 import id.perisai.api.common.web.Page;
 import id.perisai.api.common.web.PageRequest;
 import id.perisai.api.registration.dto.RecordResultResponse;
@@ -21,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 public class RegistrationQueryService {
 
     static final int CSV_PAGE = 5000;
+    static final String CSV_HEADER = "index,externalRef,status,participantId,newParticipant,errors";
     static final BatchKind KIND = BatchKind.REGISTRATION;
 
     private final BatchQueries batches;
@@ -54,30 +54,14 @@ public class RegistrationQueryService {
      */
     public Multi<String> resultsCsv(Caller caller, String batchId, String status) {
         String filter = BatchQueries.status(status);
-        return batches.find(KIND, caller, batchId).onItem().transformToMulti(batch -> {
-            Multi<String> rows = Multi.createBy().repeating()
-                    .uni(() -> new int[] { 0 }, last -> registrations.results(batch.id(), last[0], filter, CSV_PAGE)
-                            .invoke(page -> {
-                                if (!page.isEmpty()) {
-                                    last[0] = page.get(page.size() - 1).index();
-                                }
-                            }))
-                    .until(List::isEmpty)
-                    .map(RegistrationQueryService::csv);
-            return Multi.createBy().concatenating().streams(Multi.createFrom().item(ResultsCsv.HEADER), rows);
-        });
+        return batches.find(KIND, caller, batchId).onItem().transformToMulti(batch -> ResultsCsv.stream(CSV_HEADER,
+                after -> registrations.results(batch.id(), after, filter, CSV_PAGE), ResultRow::index,
+                r -> new Object[] { r.index(), r.externalRef(), r.status(), r.participantId(), r.newParticipant(),
+                        ResultsCsv.codes(r.errorsJson()) }));
     }
 
     static RecordResultResponse toResponse(ResultRow r) {
         return new RecordResultResponse(r.index(), r.externalRef(), r.status(), r.participantId(), r.newParticipant(),
                 r.errorsJson());
-    }
-
-    private static String csv(List<ResultRow> page) {
-        StringBuilder sb = new StringBuilder(page.size() * 80);
-        for (ResultRow r : page) {
-            ResultsCsv.append(sb, r);
-        }
-        return sb.toString();
     }
 }

@@ -1,0 +1,152 @@
+package id.perisai.api.contribution.service;
+
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.perisai.api.common.batch.BatchKind;
+import id.perisai.api.common.batch.BatchProcessor;
+import id.perisai.api.common.batch.BatchRepository;
+import id.perisai.api.common.batch.BatchRepository.Claimed;
+import id.perisai.api.common.problem.FieldError;
+import id.perisai.api.common.time.TimeSource;
+import id.perisai.api.contribution.repository.ContributionBatchRepository;
+import id.perisai.api.contribution.repository.ContributionBatchRepository.ByteKey;
+import id.perisai.api.contribution.repository.ContributionBatchRepository.MonthRow;
+import id.perisai.api.contribution.repository.ContributionBatchRepository.Pending;
+import id.perisai.api.contribution.repository.ContributionBatchRepository.Written;
+import id.perisai.api.contribution.rules.ContributionCalculator.MonthDue;
+import id.perisai.api.contribution.rules.PaymentDecision;
+import id.perisai.api.contribution.rules.PaymentDecision.Decision;
+import id.perisai.api.contribution.rules.PaymentDecision.ParticipantState;
+import id.perisai.api.contribution.rules.RateTable;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * Processes contribution batches. Payments must follow one another per participant, so a chunk (a window of record
+ * indexes) is processed in rounds: each round takes, for every participant, its earliest payment still without an
+ * outcome, locks those participants (by id, so racing batches serialise and never deadlock), decides each payment
+ * with the pure rules against the coverage as it stands, and writes the round in one statement — contributions,
+ * coverage, covered months and one result per record — in a transaction that first checks the lease. Two payments
+ * racing for one participant therefore never cover the same month.
+ */
+@ApplicationScoped
+public class ContributionProcessor implements BatchProcessor {
+
+    private final BatchRepository batches;
+    private final ContributionBatchRepository contributions;
+    private final Rates rates;
+    private final TimeSource time;
+    private final ObjectMapper json;
+
+    public ContributionProcessor(BatchRepository batches, ContributionBatchRepository contributions, Rates rates,
+            TimeSource time, ObjectMapper json) {
+        this.batches = batches;
+        this.contributions = contributions;
+        this.rates = rates;
+        this.time = time;
+        this.json = json;
+    }
+
+    @Override
+    public BatchKind kind() {
+        return BatchKind.CONTRIBUTION;
+    }
+
+    @Override
+    public ChunkOutcome processNext(Claimed batch, String owner, int chunkSize, Duration lease) {
+        RateTable table = rates.fresh().await().indefinitely();
+        YearMonth current = YearMonth.from(batch.submittedAt().atZone(TimeSource.WIB));
+        return batches.pool().withTransaction(tx -> batches.fence(tx, batch.id(), owner).flatMap(processedUntil -> {
+            if (processedUntil == null) {
+                return Uni.createFrom().<ChunkOutcome> nullItem();
+            }
+            return contributions.nextStagedIndex(tx, batch.id(), processedUntil).flatMap(next -> {
+                if (next == null) {
+                    return Uni.createFrom().item(ChunkOutcome.done());
+                }
+                // the window starts at the next staged record, so a stretch of rejected records is skipped at once
+                int after = next - 1;
+                int through = after + chunkSize;
+                return round(tx, batch, table, current, after, through, lease);
+            });
+        })).await().indefinitely();
+    }
+
+    private Uni<ChunkOutcome> round(SqlClient tx, Claimed batch, RateTable table, YearMonth current, int after, int through,
+            Duration lease) {
+        return contributions.pendingFirsts(tx, batch.id(), after, through).flatMap(pending -> {
+            if (pending.isEmpty()) {
+                return batches.advance(tx, batch.id(), through, 0, 0, 0, lease)
+                        .replaceWith(new ChunkOutcome(1, 0, 0, 0, Map.of()));
+            }
+            List<ByteKey> keys = pending.stream().map(Pending::nikIndex).toList();
+            List<String> refs = pending.stream().map(p -> p.payment().paymentRef()).toList();
+            return contributions.lockParticipants(tx, batch.id(), keys, batch.dryRun())
+                    .flatMap(participants -> contributions.usedReferences(tx, batch.id(), batch.partnerId(), refs,
+                            batch.dryRun()).flatMap(used -> {
+                                List<Written> written = new ArrayList<>();
+                                List<MonthRow> months = new ArrayList<>();
+                                Map<String, Integer> codes = new LinkedHashMap<>();
+                                decide(pending, participants, used, current, table, written, months, codes);
+                                return contributions.write(tx, batch.id(), batch.partnerId(),
+                                        time.now().atOffset(ZoneOffset.UTC), batch.dryRun(), written, months)
+                                        .flatMap(counts -> contributions.anyPending(tx, batch.id(), after, through)
+                                                .flatMap(more -> batches.advance(tx, batch.id(), more ? after : through,
+                                                        counts[0], counts[1], counts[2], lease))
+                                                .replaceWith(new ChunkOutcome(written.size(), counts[0], counts[1],
+                                                        counts[2], codes)));
+                            }));
+        });
+    }
+
+    private void decide(List<Pending> pending, Map<ByteKey, ParticipantState> participants, Set<String> usedRefs,
+            YearMonth current, RateTable table, List<Written> written, List<MonthRow> months, Map<String, Integer> codes) {
+        Set<String> used = new HashSet<>(usedRefs);
+        for (Pending p : pending) {
+            ParticipantState participant = participants.get(p.nikIndex());
+            var payment = p.payment();
+            Decision d = PaymentDecision.decide(payment, participant, used.contains(payment.paymentRef()), current, table);
+            UUID contributionId = null;
+            java.time.LocalDate coveredThrough = null;
+            if (d.accepted()) {
+                used.add(payment.paymentRef());
+                contributionId = UUID.randomUUID();
+                coveredThrough = payment.periodStart().plusMonths(payment.months() - 1L).atDay(1);
+                for (MonthDue m : d.due().months()) {
+                    months.add(new MonthRow(contributionId, m.month().atDay(1),
+                            PaymentDecision.membershipMonth(participant.registrationMonth(), m.month()), m.jkk(), m.jkm(),
+                            m.jht(), m.discounted()));
+                }
+            }
+            for (FieldError e : d.errors()) {
+                codes.merge(e.code(), 1, Integer::sum);
+            }
+            written.add(new Written(p.index(), d.status(), payment.externalRef(), contributionId,
+                    participant == null ? null : participant.id(), payment.paymentRef(), payment.periodStart().atDay(1),
+                    payment.months(), payment.amount(), payment.payerType().name(), payment.payerName(), payment.paidAt(),
+                    coveredThrough, d.errors().isEmpty() ? null : json(d.errors()), d.expectedAmount()));
+        }
+    }
+
+    private String json(List<FieldError> errors) {
+        try {
+            return json.writeValueAsString(errors);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
