@@ -51,6 +51,9 @@ public class Agent {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public AgentStatus status;
+    /** When the agent last became ACTIVE: the inactivity rule counts whole months without an acquisition from here. */
+    @Column(name = "active_since", nullable = false)
+    public Instant activeSince;
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -105,6 +105,7 @@ public class AgentService {
                 agent.status = AgentStatus.ACTIVE;
                 agent.createdAt = time.now();
                 agent.updatedAt = agent.createdAt;
+                agent.activeSince = agent.createdAt;
                 return agents.persistAndFlush(agent)
                         .onFailure(e -> Db.isUniqueViolation(e, "agent_nik_index_uk")).transform(e -> alreadyRegistered())
                         .call(saved -> audit.record(Actor.of(caller),
@@ -175,6 +176,9 @@ public class AgentService {
                 details.put("statusFrom", agent.status.name());
                 details.put("statusTo", newStatus.name());
                 agent.status = newStatus;
+                if (newStatus == AgentStatus.ACTIVE) {
+                    agent.activeSince = time.now();
+                }
                 fields.add("status");
             }
             if (newPhone != null) {

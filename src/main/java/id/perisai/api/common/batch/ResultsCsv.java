@@ -47,9 +47,13 @@ public final class ResultsCsv {
         return codes.toString();
     }
 
-    /** Appends one cell, quoted when needed, or nothing for a null or empty value. */
+    /** Appends one cell, quoted when needed, or nothing for a null or empty value; numbers as they are. */
     public static void cell(StringBuilder sb, Object value) {
         if (value == null || value.toString().isEmpty()) {
+            return;
+        }
+        if (value instanceof Number) {
+            sb.append(value);
             return;
         }
         String v = value.toString();

@@ -44,6 +44,19 @@ public interface PerisaiConfig {
     /** Developer conveniences (dev profile only). */
     DevConfig dev();
 
+    /** Incentives. */
+    IncentiveConfig incentive();
+
+    interface IncentiveConfig {
+        /** Whole months without an acquisition after which an ACTIVE agent becomes INACTIVE. */
+        @WithDefault("3")
+        int inactiveAfterMonths();
+
+        /** When the agent inactivity check runs (Quarkus cron, WIB); "off" disables it on this replica. */
+        @WithDefault("0 15 0 * * ?")
+        String inactivityCron();
+    }
+
     interface ProblemConfig {
         /** Base URI of problem {@code type}s; the problem name is appended. */
         @WithDefault("https://api.perisai.bpjsketenagakerjaan.go.id/problems/")

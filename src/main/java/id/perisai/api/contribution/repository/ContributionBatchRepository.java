@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.perisai.api.contribution.rules.ContributionRecordValidator.ValidContribution;
 import id.perisai.api.contribution.rules.PayerType;
 import id.perisai.api.contribution.rules.PaymentDecision.ParticipantState;
+import id.perisai.api.incentive.service.IncentiveLedger.Earner;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,6 +33,10 @@ public class ContributionBatchRepository {
 
     /** A staged payment waiting for its outcome. */
     public record Pending(int index, ByteKey nikIndex, ValidContribution payment) {
+    }
+
+    /** A participant locked for a round: its coverage, and who earns incentives from its contributions. */
+    public record Locked(ParticipantState state, Earner earner) {
     }
 
     /** A blind index usable as a map key. */
@@ -124,15 +129,17 @@ public class ContributionBatchRepository {
     /**
      * The participants the payments name, locked in a fixed order (by id) so that batches paying for the same
      * participants serialise without deadlocking; with a dry run's earlier accepted payments of this batch folded into
-     * their coverage.
+     * their coverage; with their agent, who earns the incentives.
      */
-    public Uni<Map<ByteKey, ParticipantState>> lockParticipants(SqlClient tx, UUID batchId, List<ByteKey> nikIndexes,
+    public Uni<Map<ByteKey, Locked>> lockParticipants(SqlClient tx, UUID batchId, List<ByteKey> nikIndexes,
             boolean dryRun) {
         Buffer[] keys = nikIndexes.stream().map(ByteKey::bytes).toArray(Buffer[]::new);
         String sql = """
                 select p.id, p.nik_index, p.status, p.registration_month, p.monthly_income, p.occupation, p.jht,
-                       %s as covered_until
-                  from participant p
+                       %s as covered_until,
+                       p.agent_id, a.partner_id as agent_partner_id, a.status as agent_status, p.new_participant,
+                       p.source_batch_id
+                  from participant p left join agent a on a.id = p.agent_id
                  where p.nik_index = any($1)
                  order by p.id
                 """.formatted(dryRun ? """
@@ -141,11 +148,14 @@ public class ContributionBatchRepository {
                 : "p.covered_until") + (dryRun ? "" : " for update of p");
         Tuple params = dryRun ? Tuple.of(keys, batchId) : Tuple.of((Object) keys);
         return tx.preparedQuery(sql).execute(params).map(rows -> {
-            Map<ByteKey, ParticipantState> found = new HashMap<>();
+            Map<ByteKey, Locked> found = new HashMap<>();
             for (Row r : rows) {
-                found.put(new ByteKey(r.getBuffer("nik_index").getDelegate()), new ParticipantState(r.getUUID("id"),
-                        r.getString("status"), r.getLocalDate("registration_month"), r.getLocalDate("covered_until"),
-                        r.getLong("monthly_income"), r.getString("occupation"), Boolean.TRUE.equals(r.getBoolean("jht"))));
+                boolean jht = Boolean.TRUE.equals(r.getBoolean("jht"));
+                found.put(new ByteKey(r.getBuffer("nik_index").getDelegate()), new Locked(new ParticipantState(
+                        r.getUUID("id"), r.getString("status"), r.getLocalDate("registration_month"),
+                        r.getLocalDate("covered_until"), r.getLong("monthly_income"), r.getString("occupation"), jht),
+                        new Earner(r.getLong("agent_id"), r.getLong("agent_partner_id"), r.getString("agent_status"),
+                                Boolean.TRUE.equals(r.getBoolean("new_participant")), jht, r.getUUID("source_batch_id"))));
             }
             return found;
         });

@@ -15,6 +15,7 @@ public record PartnerResponse(
         @Schema(example = "Bandung Suci") String branchOffice,
         @Schema(example = "ACTIVE") PartnerStatus status,
         QuotaDto quota,
+        @Schema(description = "Where the partner's incentive fee is paid; absent until agency staff set it") PayoutAccountDto payoutAccount,
         @Schema(example = "2026-11-21T03:15:00Z") Instant createdAt,
         @Schema(example = "2026-11-21T03:15:00Z") Instant updatedAt) {
 }

@@ -35,6 +35,15 @@ public class Partner {
     public PartnerStatus status;
     @Embedded
     public Quota quota;
+    /** Where the partner's incentive fee is paid (the account number encrypted); null until admin sets it. */
+    @Column(name = "payout_bank_code")
+    public String payoutBankCode;
+    @Column(name = "payout_account_cipher")
+    public byte[] payoutAccountCipher;
+    @Column(name = "payout_account_masked")
+    public String payoutAccountMasked;
+    @Column(name = "payout_account_name")
+    public String payoutAccountName;
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

@@ -34,6 +34,7 @@ import id.perisai.api.common.web.PageRequest;
 import id.perisai.api.common.web.QueryParams;
 import id.perisai.api.partner.dto.CreatePartnerRequest;
 import id.perisai.api.partner.dto.PartnerResponse;
+import id.perisai.api.partner.dto.PayoutAccountRequest;
 import id.perisai.api.partner.dto.QuotaDto;
 import id.perisai.api.partner.dto.UpdatePartnerRequest;
 import id.perisai.api.partner.repository.PartnerStatus;
@@ -119,6 +120,20 @@ public class PartnerAdminResource {
             @Parameter(description = "Partner code", example = "SPSI-DPC-BDG") @PathParam("code") String code,
             @Valid @NotNull QuotaDto body) {
         return partners.setQuota(code, body, Caller.of(identity));
+    }
+
+    @PUT
+    @Path("{code}/payout-account")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setPartnerPayoutAccount", summary = "Set where a partner's incentive fee is paid", description = """
+            The account at a designated bank (BNI, CIMB_NIAGA by default) to which the partner's fee is transferred;
+            it appears in the payout export. The number is stored encrypted and shown masked.""")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PayoutAccountRequest.class), examples = @ExampleObject(name = "account", value = PartnerExamples.PAYOUT_ACCOUNT)))
+    @APIResponse(responseCode = "200", description = "The partner with its payout account", content = @Content(schema = @Schema(implementation = PartnerResponse.class), examples = @ExampleObject(name = "partner", value = PartnerExamples.PARTNER_WITH_ACCOUNT)))
+    public Uni<PartnerResponse> setPayoutAccount(
+            @Parameter(description = "Partner code", example = "SPSI-DPC-BDG") @PathParam("code") String code,
+            @Valid @NotNull PayoutAccountRequest body) {
+        return partners.setPayoutAccount(code, body, Caller.of(identity));
     }
 
     /** Documentation type of a page of partners. */

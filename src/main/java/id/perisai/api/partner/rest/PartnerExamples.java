@@ -12,6 +12,15 @@ final class PartnerExamples {
              "quota":{"registrationsPerDay":5000,"contributionsPerDay":20000,"maxBatchRecords":100000,"requestsPerMinute":600},
              "createdAt":"2026-11-21T03:15:00Z","updatedAt":"2026-11-21T03:15:00Z"}""";
 
+    static final String PAYOUT_ACCOUNT = """
+            {"bankCode":"BNI","bankAccountNumber":"0987654321","bankAccountName":"DPC SPSI KOTA BANDUNG"}""";
+
+    static final String PARTNER_WITH_ACCOUNT = """
+            {"code":"SPSI-DPC-BDG","name":"DPC SPSI Kota Bandung","type":"UNION","branchOffice":"Bandung Suci","status":"ACTIVE",
+             "quota":{"registrationsPerDay":5000,"contributionsPerDay":20000,"maxBatchRecords":100000,"requestsPerMinute":600},
+             "payoutAccount":{"bankCode":"BNI","bankAccountNumberMasked":"******4321","bankAccountName":"DPC SPSI KOTA BANDUNG"},
+             "createdAt":"2026-11-21T03:15:00Z","updatedAt":"2026-11-21T04:00:00Z"}""";
+
     static final String SUSPENDED_PARTNER = """
             {"code":"SPSI-DPC-BDG","name":"DPC SPSI Kota Bandung","type":"UNION","branchOffice":"Bandung Suci","status":"SUSPENDED",
              "quota":{"registrationsPerDay":5000,"contributionsPerDay":20000,"maxBatchRecords":100000,"requestsPerMinute":600},

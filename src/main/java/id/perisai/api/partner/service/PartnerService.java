@@ -7,13 +7,17 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.perisai.api.agent.rules.AgentRules;
 import id.perisai.api.common.audit.AuditEntry;
 import id.perisai.api.common.audit.AuditEntry.Actor;
 import id.perisai.api.common.audit.AuditLog;
 import id.perisai.api.common.config.PerisaiConfig;
 import id.perisai.api.common.db.Db;
 import id.perisai.api.common.problem.ConflictException;
+import id.perisai.api.common.problem.FieldError;
 import id.perisai.api.common.problem.InvalidInputException;
+import id.perisai.api.common.problem.ProblemException;
+import id.perisai.api.common.problem.ProblemType;
 import id.perisai.api.common.problem.ResourceNotFoundException;
 import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.common.web.Page;
@@ -21,6 +25,8 @@ import id.perisai.api.common.web.PageRequest;
 import id.perisai.api.partner.dto.CreatePartnerRequest;
 import id.perisai.api.partner.dto.PartnerCodes;
 import id.perisai.api.partner.dto.PartnerResponse;
+import id.perisai.api.partner.dto.PayoutAccountDto;
+import id.perisai.api.partner.dto.PayoutAccountRequest;
 import id.perisai.api.partner.dto.QuotaDto;
 import id.perisai.api.partner.dto.UpdatePartnerRequest;
 import id.perisai.api.partner.repository.Partner;
@@ -28,6 +34,7 @@ import id.perisai.api.partner.repository.PartnerRepository;
 import id.perisai.api.partner.repository.PartnerStatus;
 import id.perisai.api.partner.repository.Quota;
 import id.perisai.api.security.Caller;
+import id.perisai.api.security.crypto.PiiCrypto;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -42,12 +49,17 @@ public class PartnerService {
     private final AuditLog audit;
     private final TimeSource time;
     private final PerisaiConfig.DefaultQuota defaultQuota;
+    private final List<String> designatedBanks;
+    private final PiiCrypto crypto;
 
-    public PartnerService(PartnerRepository partners, AuditLog audit, TimeSource time, PerisaiConfig config) {
+    public PartnerService(PartnerRepository partners, AuditLog audit, TimeSource time, PerisaiConfig config,
+            PiiCrypto crypto) {
         this.partners = partners;
         this.audit = audit;
         this.time = time;
         this.defaultQuota = config.partner().defaultQuota();
+        this.designatedBanks = config.agent().designatedBanks();
+        this.crypto = crypto;
     }
 
     @WithTransaction
@@ -132,6 +144,37 @@ public class PartnerService {
         });
     }
 
+    /**
+     * Sets where the partner's incentive fee is paid: an account at a designated bank (422 otherwise), the number
+     * stored encrypted and shown masked.
+     */
+    @WithTransaction
+    public Uni<PartnerResponse> setPayoutAccount(String code, PayoutAccountRequest account, Caller caller) {
+        String digits = AgentRules.digits(account.bankAccountNumber());
+        if (digits == null) {
+            return Uni.createFrom().failure(new InvalidInputException("bankAccountNumber", "BANK_ACCOUNT_INVALID",
+                    "must be 6–20 digits"));
+        }
+        if (!designatedBanks.contains(account.bankCode())) {
+            return Uni.createFrom().failure(new ProblemException(ProblemType.UNPROCESSABLE,
+                    "The partner's fee can only be paid to a designated bank",
+                    List.of(new FieldError("bankCode", AgentRules.BANK_NOT_DESIGNATED,
+                            "must be one of " + String.join(", ", designatedBanks)))));
+        }
+        return find(code).flatMap(partner -> {
+            partner.payoutBankCode = account.bankCode();
+            partner.payoutAccountCipher = crypto.encrypt(digits);
+            partner.payoutAccountMasked = AgentRules.maskAccount(digits);
+            partner.payoutAccountName = account.bankAccountName().strip().replaceAll("\\s+", " ");
+            partner.updatedAt = time.now();
+            return partners.flush()
+                    .call(() -> audit.record(Actor.of(caller),
+                            AuditEntry.of("PARTNER_PAYOUT_ACCOUNT_SET", partner.code, RESOURCE, partner.code)
+                                    .with(Map.of("bankCode", partner.payoutBankCode))))
+                    .map(v -> toResponse(partner));
+        });
+    }
+
     /** The partner with this code (within the current session), or 404. */
     public Uni<Partner> find(String code) {
         if (!PartnerCodes.isValid(code)) {
@@ -162,6 +205,8 @@ public class PartnerService {
         return new PartnerResponse(p.code, p.name, p.type, p.branchOffice, p.status,
                 new QuotaDto(p.quota.registrationsPerDay, p.quota.contributionsPerDay, p.quota.maxBatchRecords,
                         p.quota.requestsPerMinute),
+                p.payoutBankCode == null ? null
+                        : new PayoutAccountDto(p.payoutBankCode, p.payoutAccountMasked, p.payoutAccountName),
                 p.createdAt, p.updatedAt);
     }
 

@@ -44,6 +44,8 @@ class ContributionBatchResourceTest {
 
     @BeforeEach
     void partners() {
+        // the expected amounts and periods are those of 2026-11 (the general-class discount window)
+        MovableTime.installAtWib(LocalDateTime.of(2026, 11, 21, 10, 0));
         if (partner == null) {
             partner = Fixtures.partner("PAY");
             other = Fixtures.partner("PAYB");
