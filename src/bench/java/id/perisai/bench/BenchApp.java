@@ -32,7 +32,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class BenchApp implements AutoCloseable {
 
-    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    static final Path APP_DIR = Path.of("target/quarkus-app").toAbsolutePath();
+    static final Path JAR = APP_DIR.resolve("quarkus-run.jar");
+    static final Path KEYS = Path.of("src/test/resources/keys").toAbsolutePath();
+
+    /**
+     * The JVM options the service is run with (README, Dockerfile): a fixed heap, the class-data-sharing archive of the
+     * build when there is one (it only works with the JDK that made it, from the quarkus-app directory), and a later
+     * start of the optimising compiler, which otherwise takes the second core away from start-up.
+     */
+    static List<String> jvmOptions(String heap) {
+        List<String> options = new ArrayList<>(List.of("-Xmx" + heap, "-XX:MetaspaceSize=128m",
+                "-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+                "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000"));
+        if (Files.exists(APP_DIR.resolve("app-cds.jsa"))) {
+            options.add("-XX:SharedArchiveFile=app-cds.jsa");
+        }
+        return options;
+    }
+
     static final String SCHEMA = "perisai_bench";
     static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + SCHEMA;
     static final String ADMIN_ID = "bench-admin";
@@ -66,6 +84,37 @@ final class BenchApp implements AutoCloseable {
         }
     }
 
+    /** Batches of any partner not yet COMPLETED or FAILED. */
+    static long openBatches() throws SQLException {
+        try (Connection c = db();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("select count(*) from batch where status in ('RECEIVED', 'PROCESSING')")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Lets PostgreSQL catch up between goals (a checkpoint, fresh statistics, no autovacuum left running), so that one
+     * goal's writes are not paid for in the next goal's figures.
+     */
+    static void settle() throws SQLException, InterruptedException {
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute("vacuum analyze");
+            s.execute("checkpoint");
+            for (int i = 0; i < 600; i++) {
+                try (var rs = s
+                        .executeQuery("select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -83,9 +132,9 @@ final class BenchApp implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
         env.put("QUARKUS_FLYWAY_SCHEMAS", SCHEMA);
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "src/test/resources/keys/dev-only-verification-keys.jwks.json");
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", KEYS.resolve("dev-only-verification-keys.jwks.json").toString());
         env.put("MP_JWT_VERIFY_ISSUER", "https://perisai-bench.local");
-        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", "src/test/resources/keys/dev-only-signing-key.pem");
+        env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", KEYS.resolve("dev-only-signing-key.pem").toString());
         env.put("PERISAI_PII_ENCRYPTION_KEY", PII_KEY);
         env.put("PERISAI_PII_INDEX_KEY", INDEX_KEY);
         env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_ID", ADMIN_ID);
@@ -113,8 +162,9 @@ final class BenchApp implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(JAR.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        command.add("quarkus-run.jar");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(APP_DIR.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("PERISAI_")
                 || k.startsWith("MP_JWT") || k.startsWith("SMALLRYE_"));
         builder.environment().putAll(environment(port));
