@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -18,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import id.perisai.api.support.Fixtures;
+import id.perisai.api.support.OpenApiOperations;
+import id.perisai.api.support.OpenApiOperations.Operation;
 import id.perisai.api.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -42,35 +43,15 @@ class ScopeMatrixTest {
         partner = Fixtures.partner("SCOPE");
     }
 
-    record Op(String method, String path, boolean hasBody, Set<String> scopes) {
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Op> operations() {
-        Map<String, Object> doc = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
-                .extract().as(Map.class);
-        List<Op> ops = new ArrayList<>();
-        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
-        paths.forEach((path, item) -> item.forEach((method, value) -> {
-            if (!Set.of("get", "post", "put", "patch", "delete").contains(method) || !path.startsWith("/v1/")) {
-                return;
-            }
-            Map<String, Object> operation = (Map<String, Object>) value;
-            Set<String> scopes = new TreeSet<>();
-            List<Map<String, List<String>>> security = (List<Map<String, List<String>>>) operation.get("security");
-            if (security != null) {
-                security.forEach(requirement -> requirement.values().forEach(scopes::addAll));
-            }
-            ops.add(new Op(method.toUpperCase(), path, operation.containsKey("requestBody"), scopes));
-        }));
-        return ops;
+    static List<Operation> operations() {
+        return OpenApiOperations.served("/v1/");
     }
 
     @Test
     void everyV1OperationDocumentsItsScopes() {
-        List<Op> ops = operations();
+        List<Operation> ops = operations();
         assertFalse(ops.isEmpty());
-        for (Op op : ops) {
+        for (Operation op : ops) {
             assertFalse(op.scopes().isEmpty(), op.method() + " " + op.path() + " documents no scope");
             assertTrue(Scopes.ALL.containsAll(op.scopes()), op + " documents unknown scopes");
             boolean admin = op.path().startsWith("/v1/admin/");
@@ -82,7 +63,7 @@ class ScopeMatrixTest {
     @TestFactory
     Stream<DynamicTest> everyOperationTimesEveryScope() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Op op : operations()) {
+        for (Operation op : operations()) {
             tests.add(DynamicTest.dynamicTest(op.method() + " " + op.path() + " without token → 401",
                     () -> assertEquals(401, call(op, null).statusCode())));
             for (String scope : new TreeSet<>(Scopes.ALL)) {
@@ -119,7 +100,7 @@ class ScopeMatrixTest {
         return Scopes.ADMIN.equals(scope) ? TestTokens.admin().sign() : TestTokens.partner(partner, scope).sign();
     }
 
-    private Response call(Op op, String token) {
+    private Response call(Operation op, String token) {
         String path = op.path().replace("{code}", partner).replace("{clientId}", "prc_doesnotexist00000")
                 .replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
         RequestSpecification request = given();

@@ -32,6 +32,19 @@ class TokenRequestTest {
     }
 
     @Test
+    void rawFormBodiesAreDecodedAndMalformedEscapesRefused() {
+        assertEquals(Map.of("grant_type", List.of("client_credentials"), "scope", List.of("agents:read x"), "e",
+                List.of("")), TokenRequest.form("grant_type=client_credentials&scope=agents%3Aread+x&e&"));
+        assertEquals(Map.of("a", List.of("1", "2")), TokenRequest.form("a=1&a=2"));
+        assertEquals(Map.of(), TokenRequest.form(""));
+        for (String bad : List.of("grant_type=%zz", "a%=1", "scope=%E")) {
+            OAuthException e = assertThrows(OAuthException.class, () -> TokenRequest.form(bad), bad);
+            assertEquals("invalid_request", e.error());
+            assertEquals(400, e.status());
+        }
+    }
+
+    @Test
     void formCredentialsAndScope() {
         TokenRequest r = TokenRequest.parse(Map.of("grant_type", List.of("client_credentials"), "client_id", List.of("c"),
                 "client_secret", List.of("s"), "scope", List.of("agents:read")), null);

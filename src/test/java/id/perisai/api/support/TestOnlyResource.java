@@ -2,6 +2,7 @@ package id.perisai.api.support;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,6 +17,15 @@ public class TestOnlyResource {
     @Operation(hidden = true)
     public String unannotated() {
         return "reachable";
+    }
+
+    /** A write endpoint that forgets its audit record (what {@link AuditedWrites} must catch). */
+    @POST
+    @Path("unaudited")
+    @PermitAll
+    @Operation(hidden = true)
+    public void unaudited() {
+        // changes "something" without an audit record
     }
 
     /** A bug: an unexpected exception whose message quotes personal data. */

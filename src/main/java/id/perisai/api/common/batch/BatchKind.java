@@ -2,7 +2,7 @@ package id.perisai.api.common.batch;
 
 /** What a batch carries; each kind has its own staging and result tables, quota and Idempotency-Key scope. */
 public enum BatchKind {
-    REGISTRATION("registration-batch", "registrations", "registration_input", "registration_result",
+    REGISTRATION("registration-batch", "registrations", "registration_chunk", "registration_result",
             "v1/registration-batches", "REGISTRATION_BATCH_ACCEPTED", "Registration batch"),
     CONTRIBUTION("contribution-batch", "contributions", "contribution_input", "contribution_result",
             "v1/contribution-batches", "CONTRIBUTION_BATCH_ACCEPTED", "Contribution batch");

@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
  * Business metrics of batches, by kind ({@code registration}, {@code contribution}):
  * {@code perisai_batch_records_total{kind,outcome,dry_run}}, {@code perisai_batch_record_errors_total{kind,code}},
  * {@code perisai_batches_total{kind,status}} (batches reaching a state) and {@code perisai_batches_open{kind,status}}
- * (waiting or being processed, across replicas).
+ * (waiting or being processed, across replicas), {@code perisai_batch_oldest_open_seconds{kind}} (age of the oldest of
+ * them) and {@code perisai_batch_max_attempts{kind}} (the most processing attempts any of them has had).
  */
 @ApplicationScoped
 public class BatchMetrics {
@@ -25,11 +26,19 @@ public class BatchMetrics {
     private final MeterRegistry registry;
     private final BatchRepository batches;
     private final Map<String, AtomicLong> open = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> oldest = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> attempts = new ConcurrentHashMap<>();
 
     public BatchMetrics(MeterRegistry registry, BatchRepository batches) {
         this.registry = registry;
         this.batches = batches;
         for (BatchKind kind : BatchKind.values()) {
+            AtomicLong age = new AtomicLong();
+            oldest.put(kind.name(), age);
+            registry.gauge("perisai.batch.oldest.open.seconds", Tags.of("kind", kind.tag()), age);
+            AtomicLong tries = new AtomicLong();
+            attempts.put(kind.name(), tries);
+            registry.gauge("perisai.batch.max.attempts", Tags.of("kind", kind.tag()), tries);
             for (String status : new String[] { "RECEIVED", "PROCESSING" }) {
                 AtomicLong value = new AtomicLong();
                 open.put(kind.name() + "/" + status, value);
@@ -67,10 +76,14 @@ public class BatchMetrics {
     Uni<Void> refreshOpenBatches() {
         return batches.openBatchCounts().invoke(counts -> {
             open.values().forEach(v -> v.set(0));
+            oldest.values().forEach(v -> v.set(0));
+            attempts.values().forEach(v -> v.set(0));
             for (Object[] c : counts) {
                 AtomicLong value = open.get(c[0] + "/" + c[1]);
                 if (value != null) {
                     value.set((Long) c[2]);
+                    attempts.get(c[0]).accumulateAndGet((Long) c[3], Math::max);
+                    oldest.get(c[0]).accumulateAndGet((Long) c[4], Math::max);
                 }
             }
         }).replaceWithVoid();

@@ -67,15 +67,29 @@ public class BatchRepository {
     }
 
     /** Totals of the received batch; a batch with nothing to process is complete at once. */
-    public Uni<BatchRow> finishReceiving(SqlClient tx, UUID id, int received, int rejected, int staged) {
+    public Uni<BatchRow> finishReceiving(SqlClient tx, UUID id, int received, int rejected, int duplicate, int staged) {
         return tx.preparedQuery("""
                 update batch
-                   set received = $2, rejected = $3, staged = $4,
-                       status = case when $4 = 0 then 'COMPLETED' else 'RECEIVED' end,
-                       completed_at = case when $4 = 0 then date_trunc('milliseconds', now()) end
+                   set received = $2, rejected = $3, duplicate = $4, staged = $5,
+                       status = case when $5 = 0 then 'COMPLETED' else 'RECEIVED' end,
+                       completed_at = case when $5 = 0 then date_trunc('milliseconds', now()) end
                  where id = $1
                 returning %s
-                """.formatted(COLUMNS)).execute(Tuple.of(id, received, rejected, staged))
+                """.formatted(COLUMNS)).execute(Tuple.of(id, received, rejected, duplicate, staged))
+                .map(rows -> toBatch(rows.iterator().next()));
+    }
+
+    /** Totals of a batch processed within the transaction that accepted it: COMPLETED at once. */
+    public Uni<BatchRow> completeWithin(SqlClient tx, UUID id, int received, int accepted, int duplicate, int rejected,
+            int staged, String processedBy) {
+        return tx.preparedQuery("""
+                update batch
+                   set received = $2, accepted = $3, duplicate = $4, rejected = $5, staged = $6,
+                       status = 'COMPLETED', completed_at = date_trunc('milliseconds', now()), completed_by = $7
+                 where id = $1
+                returning %s
+                """.formatted(COLUMNS)).execute(Tuple.from(List.of(id, received, accepted, duplicate, rejected, staged,
+                processedBy)))
                 .map(rows -> toBatch(rows.iterator().next()));
     }
 
@@ -126,14 +140,39 @@ public class BatchRepository {
                 .replaceWithVoid();
     }
 
-    /** Marks a fully processed batch COMPLETED and drops its staged records. False when the lease was lost. */
+    /**
+     * Adds processed records to the totals and renews the lease, if this replica still holds it (a short statement of
+     * its own, so the chunk transactions never wait for the batch row); false when the lease was lost.
+     */
+    public Uni<Boolean> progress(UUID id, String owner, int accepted, int duplicate, Duration lease) {
+        return pool.preparedQuery("""
+                update batch
+                   set accepted = accepted + $3, duplicate = duplicate + $4,
+                       lease_until = now() + make_interval(secs => $5)
+                 where id = $1 and lease_owner = $2
+                """).execute(Tuple.from(new Object[] { id, owner, accepted, duplicate, seconds(lease) }))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Marks a fully processed batch COMPLETED with its totals counted from the outcomes (exact, whatever progress was
+     * reported on the way) and drops its staged records. False when the lease was lost.
+     */
     public Uni<Boolean> complete(Claimed batch, String owner) {
         return pool.withTransaction(tx -> tx.preparedQuery("""
-                update batch
+                with outcomes as (
+                    select count(*) filter (where status = 'ACCEPTED') as accepted,
+                           count(*) filter (where status = 'DUPLICATE') as duplicate,
+                           count(*) filter (where status = 'REJECTED') as rejected
+                      from %s where batch_id = $1
+                )
+                update batch b
                    set status = 'COMPLETED', completed_at = date_trunc('milliseconds', now()), completed_by = lease_owner,
-                       lease_owner = null, lease_until = null
-                 where id = $1 and lease_owner = $2 and status = 'PROCESSING'
-                """).execute(Tuple.of(batch.id(), owner)).flatMap(updated -> {
+                       lease_owner = null, lease_until = null,
+                       accepted = o.accepted, duplicate = o.duplicate, rejected = o.rejected
+                  from outcomes o
+                 where b.id = $1 and b.lease_owner = $2 and b.status = 'PROCESSING'
+                """.formatted(batch.kind().resultTable())).execute(Tuple.of(batch.id(), owner)).flatMap(updated -> {
             if (updated.rowCount() != 1) {
                 return Uni.createFrom().item(false);
             }
@@ -177,6 +216,16 @@ public class BatchRepository {
         }));
     }
 
+    /** Marks a batch FAILED, with the records just given up counted as rejected. */
+    public Uni<Void> markFailed(SqlClient tx, UUID id, String reason, int failedRecords) {
+        return tx.preparedQuery("""
+                update batch
+                   set status = 'FAILED', completed_at = date_trunc('milliseconds', now()), failure_reason = $2,
+                       lease_owner = null, lease_until = null, rejected = rejected + $3
+                 where id = $1
+                """).execute(Tuple.of(id, reason, failedRecords)).replaceWithVoid();
+    }
+
     /** Hands a batch back (shutdown, or a failed attempt after {@code retryIn}) so any replica may take it over. */
     public Uni<Void> release(UUID id, String owner, Duration retryIn) {
         return pool.preparedQuery("""
@@ -211,12 +260,16 @@ public class BatchRepository {
 
     /** Counts of open batches by kind and status, for the metrics gauge. */
     public Uni<List<Object[]>> openBatchCounts() {
-        return pool.query("select kind, status, count(*) from batch where status in ('RECEIVED', 'PROCESSING')"
-                + " group by kind, status").execute().map(rows -> {
-                    List<Object[]> counts = new ArrayList<>();
-                    rows.forEach(r -> counts.add(new Object[] { r.getString(0), r.getString(1), r.getLong(2) }));
-                    return counts;
-                });
+        return pool.query("""
+                select kind, status, count(*), max(attempts),
+                       extract(epoch from now() - min(submitted_at))::bigint as oldest_seconds
+                  from batch where status in ('RECEIVED', 'PROCESSING')
+                 group by kind, status""").execute().map(rows -> {
+            List<Object[]> counts = new ArrayList<>();
+            rows.forEach(r -> counts.add(new Object[] { r.getString(0), r.getString(1), r.getLong(2), r.getLong(3),
+                    r.getLong(4) }));
+            return counts;
+        });
     }
 
     static BatchRow toBatch(Row r) {

@@ -10,5 +10,5 @@ public interface BatchType {
     BatchKind kind();
 
     /** A stager for one batch submitted today (WIB) by the caller; loads what validation needs up front. */
-    Stager stager(Caller caller, LocalDate today);
+    Stager<?> stager(Caller caller, LocalDate today);
 }

@@ -51,7 +51,9 @@ public class BatchWorker {
         this.metrics = metrics;
         this.config = config.batch();
         processors.forEach(p -> this.processors.put(p.kind(), p));
-        this.owner = host() + "/" + UUID.randomUUID();
+        String host = host();
+        // stored in batch.lease_owner / completed_by (varchar 255) with "/request" appended for inline processing
+        this.owner = (host.length() > 200 ? host.substring(0, 200) : host) + "/" + UUID.randomUUID();
     }
 
     void start(@Observes StartupEvent event) {
@@ -86,6 +88,16 @@ public class BatchWorker {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** This replica's name as a lease owner (host/random id). */
+    public String owner() {
+        return owner;
+    }
+
+    /** The processor of a kind of batch. */
+    public BatchProcessor processor(BatchKind kind) {
+        return processors.get(kind);
     }
 
     /** A batch was accepted on this replica: start on it now rather than at the next poll. */
@@ -123,7 +135,7 @@ public class BatchWorker {
     void process(Claimed batch) {
         BatchKind kind = batch.kind();
         if (batch.attempts() > config.maxAttempts()) {
-            if (batches.fail(batch, owner, "gave up after " + config.maxAttempts() + " attempts").await().indefinitely()) {
+            if (processors.get(kind).fail(batch, owner, "gave up after " + config.maxAttempts() + " attempts")) {
                 LOG.errorf("%s %s FAILED after %d attempts", kind.label(), batch.id(), config.maxAttempts());
                 metrics.batch(kind, "FAILED");
             }
@@ -145,6 +157,10 @@ public class BatchWorker {
                 }
                 if (chunk.records() == 0) {
                     break;
+                }
+                if (chunk.records() < 0) {
+                    sleep(config.pollInterval());
+                    continue;
                 }
                 metrics.records(kind, "ACCEPTED", batch.dryRun(), chunk.accepted());
                 metrics.records(kind, "DUPLICATE", batch.dryRun(), chunk.duplicate());

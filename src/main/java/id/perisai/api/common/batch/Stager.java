@@ -10,16 +10,34 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * The kind-specific part of receiving a batch: validates each record and buffers it, staged for processing when valid,
- * as a REJECTED outcome with every error when not; writes the buffer with one statement per chunk.
+ * The kind-specific part of receiving a batch, in two steps: {@link #prepare} validates a record and does its
+ * per-record work (encryption, blind index) — on several threads at once, so it must only read the stager's state —
+ * and {@link #add}, called in submission order on one thread, buffers it: staged for processing when valid, as a
+ * REJECTED outcome with every error when not. The buffer is written with one statement per chunk.
+ *
+ * @param <P> a prepared record
  */
-public interface Stager {
+public interface Stager<P> {
 
-    /** Validates one record; returns its errors (empty when it was staged for processing). */
-    List<FieldError> add(int index, ObjectNode record, boolean textual);
+    /** Validates one record and prepares it for {@link #add}; thread-safe. */
+    P prepare(int index, ObjectNode record, boolean textual);
+
+    /** Buffers a prepared record, in submission order; returns its errors (empty when it was staged or settled). */
+    List<FieldError> add(P prepared);
 
     /** Records buffered since the last flush. */
     int buffered();
+
+    /** How many buffered records make a chunk worth writing. */
+    int flushAt();
+
+    /**
+     * Records the stager itself decided were duplicates of an earlier record of the batch (their DUPLICATE outcome is
+     * written with the chunk); they are neither rejected nor staged for processing.
+     */
+    default int duplicates() {
+        return 0;
+    }
 
     /** Writes the buffer in one statement and starts a new one (so the next records can be read meanwhile). */
     Uni<Long> flush(SqlClient transaction, UUID batchId);

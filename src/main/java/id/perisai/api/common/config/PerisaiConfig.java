@@ -145,7 +145,22 @@ public interface PerisaiConfig {
         @WithDefault("5000")
         int chunkSize();
 
-        /** Records per staging insert while a batch is being received. */
+        /**
+         * Registration chunks one replica processes at once for a batch, each in its own transaction on its own
+         * connection (PostgreSQL works on them in parallel).
+         */
+        @WithDefault("2")
+        int parallelChunks();
+
+        /**
+         * Batches with at most this many records left to process after validation are processed within the request
+         * that accepts them and answered COMPLETED (one transaction instead of the workers' claim, chunk and
+         * completion); 0 leaves every batch to the workers. Kinds that do not support it always go to the workers.
+         */
+        @WithDefault("100")
+        int inlineRecords();
+
+        /** Records per staging insert while a contribution batch is being received. */
         @WithDefault("2000")
         int stagingChunkSize();
 

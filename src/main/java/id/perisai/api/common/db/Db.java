@@ -9,6 +9,15 @@ public final class Db {
 
     static final String UNIQUE_VIOLATION = "23505";
 
+    /**
+     * A condition that is always true and, evaluated inside a single auto-committed statement, makes that statement's
+     * commit not wait for the WAL to reach the disk ({@code synchronous_commit = off} for this transaction only). For
+     * bookkeeping whose loss in a PostgreSQL crash is harmless — a request counter, an Idempotency-Key claim that
+     * the accepting transaction confirms anyway — on every request: it saves a disk flush per request. Durability of
+     * everything else is unaffected, and any later ordinary commit flushes it too (the WAL is written in order).
+     */
+    public static final String COMMIT_WITHOUT_WAITING_FOR_DISK = "set_config('synchronous_commit', 'off', true) is not null";
+
     private Db() {
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import id.perisai.api.common.config.PerisaiConfig;
+import id.perisai.api.common.db.Db;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -64,7 +65,9 @@ public class IdempotencyStore {
         // insert, or take over a key whose record expired or whose first request died while holding it
         return pool.preparedQuery("""
                 insert into idempotency_key (partner_id, operation, idem_key, state, owner, locked_until, expires_at)
-                values ($1, $2, $3, 'IN_FLIGHT', $4, now() + make_interval(secs => $5), now() + make_interval(secs => $6))
+                select $1::bigint, $2::varchar, $3::varchar, 'IN_FLIGHT', $4::uuid, now() + make_interval(secs => $5),
+                       now() + make_interval(secs => $6)
+                 where %s
                 on conflict (partner_id, operation, idem_key) do update
                    set state = 'IN_FLIGHT', owner = excluded.owner, locked_until = excluded.locked_until,
                        expires_at = excluded.expires_at, created_at = now(), request_hash = null,
@@ -72,8 +75,10 @@ public class IdempotencyStore {
                  where idempotency_key.expires_at < now()
                     or (idempotency_key.state = 'IN_FLIGHT' and idempotency_key.locked_until < now())
                 returning owner
-                """).execute(Tuple.from(new Object[] { partnerId, operation, key, owner, seconds(inFlightLock),
-                seconds(retention) })).flatMap(inserted -> {
+                """.formatted(Db.COMMIT_WITHOUT_WAITING_FOR_DISK))
+                .execute(Tuple.from(new Object[] { partnerId, operation, key, owner, seconds(inFlightLock),
+                        seconds(retention) }))
+                .flatMap(inserted -> {
                     if (inserted.iterator().hasNext()) {
                         return Uni.createFrom().item((Claim) new Owned(owner));
                     }

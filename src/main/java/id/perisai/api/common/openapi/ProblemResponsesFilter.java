@@ -14,12 +14,15 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 import id.perisai.api.common.problem.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Adds the problem responses every operation can produce, so each operation documents its failures with an example
  * without repeating them on every method: 400 (input), 401/403 (secured operations), 404 (path ids), 413/415 (bodies)
- * and 500. Operation-specific problems (409, 422, ...) are declared on the resource methods.
+ * and 500. Operation-specific problems (409, 422, ...) are declared on the resource methods. It runs when the app is
+ * built: the served document is final at start-up, which then has nothing to compute.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
 
     static final String BASE = "https://api.perisai.bpjsketenagakerjaan.go.id/problems/";
@@ -34,7 +37,12 @@ public class ProblemResponsesFilter implements OASFilter {
                 normalizeSecurity(operation);
                 if (path.getKey().startsWith("/v1/")) {
                     addProblems(path.getKey(), operation);
+                } else if (operation.getRequestBody() != null) {
+                    addBodyProblems(path.getKey(), operation.getResponses()); // the token endpoint
                 }
+                add(operation.getResponses(), "406", "The Accept header allows none of the media types this operation"
+                        + " produces", "not-acceptable", "Not acceptable", 406,
+                        "This operation cannot produce a representation the Accept header allows", path.getKey(), null);
                 addInternalError(path.getKey(), operation);
             }
         }
@@ -74,12 +82,15 @@ public class ProblemResponsesFilter implements OASFilter {
                     "not-found", "Resource not found", 404, "Partner not found", path, null);
         }
         if (body) {
-            add(responses, "413", "The body exceeds the size limit", "payload-too-large",
-                    "The request body is too large", 413, "The request body exceeds the limit of 268435456 bytes", path,
-                    null);
-            add(responses, "415", "The Content-Type is not accepted here", "unsupported-media-type",
-                    "Unsupported media type", 415, "This Content-Type is not accepted here", path, null);
+            addBodyProblems(path, responses);
         }
+    }
+
+    private static void addBodyProblems(String path, APIResponses responses) {
+        add(responses, "413", "The body exceeds the size limit", "payload-too-large", "The request body is too large",
+                413, "The request body exceeds the limit of 268435456 bytes", path, null);
+        add(responses, "415", "The Content-Type is not accepted here", "unsupported-media-type",
+                "Unsupported media type", 415, "This Content-Type is not accepted here", path, null);
     }
 
     /** Every response to a partner token carries the RateLimit headers (IETF httpapi draft). */

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,7 +16,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * RFC 9457 problem details, the body of every error response ({@code application/problem+json}). Extension members
  * (e.g. {@code violatedPolicies}) are added by the problem's cause; nothing internal ever goes in here.
  */
-@Schema(name = "Problem", description = "RFC 9457 problem details")
+@Schema(name = "Problem", description = "RFC 9457 problem details", properties = {
+        @SchemaProperty(name = "violatedPolicies", type = SchemaType.ARRAY, description = "For 429 quota-exceeded and rate-limited: the quotas refused (registrations, contributions, requests)", example = "[\"registrations\"]"),
+        @SchemaProperty(name = "maxBatchRecords", type = SchemaType.INTEGER, description = "For 413 batch-too-large: the partner's largest batch", example = "100000") })
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "correlationId", "errors" })
 public final class Problem {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.perisai.api.common.batch.BatchKind;
 import id.perisai.api.common.batch.BatchType;
 import id.perisai.api.common.batch.Stager;
+import id.perisai.api.common.config.PerisaiConfig;
 import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.contribution.repository.ContributionBatchRepository;
 import id.perisai.api.security.Caller;
@@ -22,13 +23,15 @@ public class ContributionBatches implements BatchType {
     private final ObjectMapper json;
     private final ContributionBatchRepository repository;
     private final TimeSource time;
+    private final int stagingChunkSize;
 
     public ContributionBatches(PiiCrypto crypto, ObjectMapper json, ContributionBatchRepository repository,
-            TimeSource time) {
+            TimeSource time, PerisaiConfig config) {
         this.crypto = crypto;
         this.json = json;
         this.repository = repository;
         this.time = time;
+        this.stagingChunkSize = config.batch().stagingChunkSize();
     }
 
     @Override
@@ -37,7 +40,7 @@ public class ContributionBatches implements BatchType {
     }
 
     @Override
-    public Stager stager(Caller caller, LocalDate today) {
-        return new ContributionStager(crypto, json, repository, time.now());
+    public Stager<?> stager(Caller caller, LocalDate today) {
+        return new ContributionStager(crypto, json, repository, time.now(), stagingChunkSize);
     }
 }

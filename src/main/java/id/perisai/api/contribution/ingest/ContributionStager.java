@@ -24,7 +24,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Contribution records of one batch: their form checked (every error), the NIK replaced by its blind index. */
-final class ContributionStager implements Stager {
+final class ContributionStager implements Stager<ContributionStager.Prepared> {
 
     /** Column arrays of a chunk. */
     static final class Chunk {
@@ -62,20 +62,35 @@ final class ContributionStager implements Stager {
     private final Instant submittedAt;
     private Chunk chunk = new Chunk();
 
-    ContributionStager(PiiCrypto crypto, ObjectMapper json, ContributionBatchRepository repository, Instant submittedAt) {
+    private final int flushAt;
+
+    ContributionStager(PiiCrypto crypto, ObjectMapper json, ContributionBatchRepository repository, Instant submittedAt,
+            int flushAt) {
+        this.flushAt = flushAt;
         this.crypto = crypto;
         this.json = json;
         this.repository = repository;
         this.submittedAt = submittedAt;
     }
 
+    /** A validated record and its NIK's blind index. */
+    record Prepared(int index, Result result, byte[] nikIndex) {
+    }
+
     @Override
-    public List<FieldError> add(int index, ObjectNode record, boolean textual) {
+    public Prepared prepare(int index, ObjectNode record, boolean textual) {
         Result result = ContributionRecordValidator.validate(record, textual, submittedAt);
+        return new Prepared(index, result, result.valid() == null ? null : crypto.blindIndex(result.valid().nik().digits()));
+    }
+
+    @Override
+    public List<FieldError> add(Prepared prepared) {
+        int index = prepared.index();
+        Result result = prepared.result();
         if (result.valid() != null) {
             ValidContribution v = result.valid();
             chunk.idx.add(index);
-            chunk.nikIndex.add(Buffer.buffer(crypto.blindIndex(v.nik().digits())));
+            chunk.nikIndex.add(Buffer.buffer(prepared.nikIndex()));
             chunk.paymentRef.add(v.paymentRef());
             chunk.periodStart.add(v.periodStart().atDay(1));
             chunk.months.add(v.months());
@@ -94,6 +109,11 @@ final class ContributionStager implements Stager {
             throw new IllegalStateException(e);
         }
         return result.errors();
+    }
+
+    @Override
+    public int flushAt() {
+        return flushAt;
     }
 
     @Override

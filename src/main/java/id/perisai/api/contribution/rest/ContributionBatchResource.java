@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -89,7 +90,9 @@ public class ContributionBatchResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json", value = ContributionExamples.JSON_BATCH)),
             @Content(mediaType = RecordFormat.NDJSON_TYPE, examples = @ExampleObject(name = "ndjson", value = ContributionExamples.NDJSON_BATCH)),
             @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = ContributionExamples.CSV_BATCH)) })
-    @APIResponse(responseCode = "202", description = "Accepted and stored; Location points to the batch", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResponse.class), examples = @ExampleObject(name = "received", value = ContributionExamples.BATCH)))
+    @APIResponse(responseCode = "202", description = "Accepted and stored; Location points to the batch", headers = {
+            @Header(name = "Location", description = "The batch", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Idempotent-Replayed", description = "`true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was done again)", schema = @Schema(type = SchemaType.STRING, enumeration = "true")) }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResponse.class), examples = @ExampleObject(name = "received", value = ContributionExamples.BATCH)))
     @APIResponse(responseCode = "409", description = "A request with this Idempotency-Key is still being accepted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(InputStream body,
@@ -100,10 +103,7 @@ public class ContributionBatchResource {
         boolean dry = BatchQueries.parseDryRun(dryRun);
         RecordFormat format = RecordFormat.of(contentType);
         String base = uri.getBaseUriBuilder().path(BatchKind.CONTRIBUTION.path()).build().toString();
-        BatchIntake.Accepted accepted = intake.accept(contributions, Caller.of(identity), idempotencyKey, format, dry, body,
-                base);
-        return Response.accepted(accepted.body()).type(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.LOCATION, accepted.location()).build();
+        return intake.accept(contributions, Caller.of(identity), idempotencyKey, format, dry, body, base).response();
     }
 
     @GET

@@ -149,6 +149,11 @@ public class ContributionProcessor implements BatchProcessor {
         });
     }
 
+    @Override
+    public boolean fail(Claimed batch, String owner, String reason) {
+        return batches.fail(batch, owner, reason).await().indefinitely();
+    }
+
     private void decide(List<Pending> pending, Map<ByteKey, Locked> participants, Set<String> usedRefs, Round round,
             List<Written> written, List<MonthRow> months, List<IncentiveLedger.Accepted> earning,
             Map<String, Integer> codes) {

@@ -21,6 +21,7 @@ import id.perisai.api.quota.service.QuotaState;
 import id.perisai.api.security.Caller;
 import id.perisai.api.security.Scopes;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
 
 /** The calling partner's quotas. */
 @Path("/v1/quota")
@@ -46,6 +47,7 @@ public class QuotaResource {
             response to a partner token also carries the same figures in the `RateLimit-Policy` and `RateLimit`
             headers.""")
     @APIResponse(responseCode = "200", description = "The quotas now", content = @Content(schema = @Schema(implementation = QuotaResponse.class), examples = @ExampleObject(name = "quota", value = EXAMPLE)))
+    @NonBlocking // reads what the security layer already loaded: no reason to leave the event loop
     public QuotaResponse get() {
         QuotaState state = Caller.of(identity).quota();
         return new QuotaResponse(state.partnerCode(), TimeSource.WIB.getId(), state.maxBatchRecords(), List.of(

@@ -29,6 +29,7 @@ public class RegistrationBatches implements BatchType {
     private final ObjectMapper json;
     private final RegistrationBatchRepository repository;
     private final RegistrationRecordValidator validator;
+    private final int chunkSize;
 
     public RegistrationBatches(AgentRepository agents, PiiCrypto crypto, ObjectMapper json,
             RegistrationBatchRepository repository, PerisaiConfig config) {
@@ -36,6 +37,7 @@ public class RegistrationBatches implements BatchType {
         this.crypto = crypto;
         this.json = json;
         this.repository = repository;
+        this.chunkSize = config.batch().chunkSize();
         var r = config.registration();
         this.validator = new RegistrationRecordValidator(
                 new RegistrationRules(r.minAge(), r.maxAgeExclusive(), r.minMonthlyIncome(), r.maxMonthlyIncome()));
@@ -48,10 +50,10 @@ public class RegistrationBatches implements BatchType {
 
     /** Loads the partner's agents once: records are checked against this map, not a query each. */
     @Override
-    public Stager stager(Caller caller, LocalDate today) {
+    public Stager<?> stager(Caller caller, LocalDate today) {
         Map<String, AgentRef> byCode = new HashMap<>();
         agents.keysOfPartner(caller.requirePartnerId()).await().indefinitely()
                 .forEach(a -> byCode.put(a.agentCode(), new AgentRef(a.id(), a.status())));
-        return new RegistrationStager(validator, byCode, crypto, json, repository, today);
+        return new RegistrationStager(validator, byCode, crypto, json, repository, today, chunkSize);
     }
 }

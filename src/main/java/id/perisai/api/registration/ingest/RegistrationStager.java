@@ -1,6 +1,7 @@
 package id.perisai.api.registration.ingest;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +21,34 @@ import id.perisai.api.security.crypto.PiiCrypto;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
-/** Registration records of one batch: validated (every error collected), NIK encrypted and indexed, staged in chunks. */
-final class RegistrationStager implements Stager {
+/**
+ * Registration records of one batch: validated (every error collected), NIK encrypted and blind-indexed, a NIK seen
+ * earlier in the batch settled at once as DUPLICATE_IN_BATCH, and the rest staged a chunk at a time as one compact
+ * value ({@link RegistrationChunk}); REJECTED and DUPLICATE outcomes are written with their chunk.
+ */
+final class RegistrationStager implements Stager<RegistrationStager.Prepared> {
+
+    static final String DUPLICATE_IN_BATCH = "[{\"field\":\"nik\",\"code\":\"DUPLICATE_IN_BATCH\","
+            + "\"message\":\"the same NIK is in record %d of this batch\"}]";
+
+    /** Outcomes settled while receiving (REJECTED, or DUPLICATE in the batch), as the statement's arrays. */
+    static final class Settled {
+        final List<Integer> idx = new ArrayList<>();
+        final List<String> status = new ArrayList<>();
+        final List<String> externalRef = new ArrayList<>();
+        final List<String> errors = new ArrayList<>();
+
+        void add(int index, String outcome, String ref, String errorsJson) {
+            idx.add(index);
+            status.add(outcome);
+            externalRef.add(ref);
+            errors.add(errorsJson);
+        }
+
+        int size() {
+            return idx.size();
+        }
+    }
 
     private final RegistrationRecordValidator validator;
     private final Map<String, AgentRef> agents;
@@ -29,31 +56,57 @@ final class RegistrationStager implements Stager {
     private final ObjectMapper json;
     private final RegistrationBatchRepository repository;
     private final LocalDate today;
-    private StagingChunk chunk = new StagingChunk();
+    private final int chunkSize;
+    private final BlindIndexSet seen = new BlindIndexSet();
+    private RegistrationChunk.Writer chunk = new RegistrationChunk.Writer();
+    private Settled settled = new Settled();
+    private int chunks;
+    private int duplicates;
 
     RegistrationStager(RegistrationRecordValidator validator, Map<String, AgentRef> agents, PiiCrypto crypto,
-            ObjectMapper json, RegistrationBatchRepository repository, LocalDate today) {
+            ObjectMapper json, RegistrationBatchRepository repository, LocalDate today, int chunkSize) {
         this.validator = validator;
         this.agents = agents;
         this.crypto = crypto;
         this.json = json;
         this.repository = repository;
         this.today = today;
+        this.chunkSize = chunkSize;
+    }
+
+    /** A validated record with its NIK's blind index and ciphertext. */
+    record Prepared(int index, Result result, byte[] nikIndex, byte[] nikCipher) {
     }
 
     @Override
-    public List<FieldError> add(int index, ObjectNode record, boolean textual) {
+    public Prepared prepare(int index, ObjectNode record, boolean textual) {
         Result result = validator.validate(record, textual, today, agents::get);
+        if (!result.isValid()) {
+            return new Prepared(index, result, null, null);
+        }
+        String nik = result.valid().nik().digits();
+        return new Prepared(index, result, crypto.blindIndex(nik), crypto.encrypt(nik));
+    }
+
+    @Override
+    public List<FieldError> add(Prepared prepared) {
+        int index = prepared.index();
+        Result result = prepared.result();
         if (result.isValid()) {
             ValidRegistration v = result.valid();
-            String nik = v.nik().digits();
-            chunk.addValid(index, crypto.blindIndex(nik), crypto.encrypt(nik), v.nik().masked(), v.fullName(),
-                    v.birthDate(), v.gender(), v.phone(), v.email(), v.occupation().name(), v.monthlyIncome(), v.jht(),
-                    v.agentId(), v.externalRef(), v.address(), v.regionCode());
+            int first = seen.putIfAbsent(prepared.nikIndex(), index);
+            if (first > 0) {
+                duplicates++;
+                settled.add(index, "DUPLICATE", v.externalRef(), DUPLICATE_IN_BATCH.formatted(first));
+                return List.of();
+            }
+            chunk.add(index, prepared.nikIndex(), prepared.nikCipher(), v.nik().masked(), v.fullName(), v.birthDate(),
+                    v.gender(), v.phone(), v.email(), v.occupation().name(), v.monthlyIncome(), v.jht(), v.agentId(),
+                    v.externalRef(), v.address(), v.regionCode());
             return List.of();
         }
         try {
-            chunk.addRejected(index, result.externalRef(), json.writeValueAsString(result.errors()));
+            settled.add(index, "REJECTED", result.externalRef(), json.writeValueAsString(result.errors()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -62,13 +115,28 @@ final class RegistrationStager implements Stager {
 
     @Override
     public int buffered() {
-        return chunk.size();
+        return chunk.count() + settled.size();
+    }
+
+    @Override
+    public int flushAt() {
+        return chunkSize;
+    }
+
+    @Override
+    public int duplicates() {
+        return duplicates;
     }
 
     @Override
     public Uni<Long> flush(SqlClient transaction, UUID batchId) {
-        StagingChunk full = chunk;
-        chunk = new StagingChunk();
-        return repository.stage(transaction, batchId, full);
+        RegistrationChunk.Writer full = chunk;
+        Settled outcomes = settled;
+        chunk = new RegistrationChunk.Writer();
+        settled = new Settled();
+        int number = full.count() > 0 ? ++chunks : 0;
+        return repository.stage(transaction, batchId, number, full, outcomes.idx.toArray(new Integer[0]),
+                outcomes.status.toArray(new String[0]), outcomes.externalRef.toArray(new String[0]),
+                outcomes.errors.toArray(new String[0]));
     }
 }

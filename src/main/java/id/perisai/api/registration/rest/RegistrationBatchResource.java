@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -82,7 +83,9 @@ public class RegistrationBatchResource {
             Each record is validated against the registration rules with **all** its errors collected; valid records
             are then de-duplicated nationally on the NIK (exactly one registration wins when submissions race) and
             within the batch. The 202 means the batch is stored: it is processed asynchronously and reaches COMPLETED
-            with one outcome per record even if the service restarts. Poll the batch, then read its records.
+            with one outcome per record even if the service restarts. Poll the batch, then read its records. A small
+            batch (at most 100 records to process, by default) is processed within the request: its 202 already says
+            COMPLETED.
 
             `Idempotency-Key` (1–255 visible ASCII characters) is required: the same key with the same body and
             options returns the first response again without doing anything twice; with a different body it is a 422;
@@ -97,7 +100,9 @@ public class RegistrationBatchResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json", value = RegistrationExamples.JSON_BATCH)),
             @Content(mediaType = RecordFormat.NDJSON_TYPE, examples = @ExampleObject(name = "ndjson", value = RegistrationExamples.NDJSON_BATCH)),
             @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = RegistrationExamples.CSV_BATCH)) })
-    @APIResponse(responseCode = "202", description = "Accepted and stored; Location points to the batch", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResponse.class), examples = @ExampleObject(name = "received", value = RegistrationExamples.BATCH)))
+    @APIResponse(responseCode = "202", description = "Accepted and stored; Location points to the batch", headers = {
+            @Header(name = "Location", description = "The batch", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Idempotent-Replayed", description = "`true` when this is the stored answer to an earlier request with the same Idempotency-Key (nothing was done again)", schema = @Schema(type = SchemaType.STRING, enumeration = "true")) }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResponse.class), examples = @ExampleObject(name = "received", value = RegistrationExamples.BATCH)))
     @APIResponse(responseCode = "400", description = "Missing or malformed Idempotency-Key, or a body that cannot be read as its format (nothing stored)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "malformed", value = RegistrationExamples.MALFORMED)))
     @APIResponse(responseCode = "413", description = "More records than the partner's maxBatchRecords (batch-too-large), or a body over 256 MiB (payload-too-large); nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "batch too large", value = RegistrationExamples.TOO_LARGE)))
     @APIResponse(responseCode = "429", description = "More records than today's registrations quota has left (quota-exceeded, Retry-After until 00:00 WIB), or over requestsPerMinute (rate-limited); nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "quota exceeded", value = RegistrationExamples.QUOTA_EXCEEDED)))
@@ -111,10 +116,7 @@ public class RegistrationBatchResource {
         boolean dry = BatchQueries.parseDryRun(dryRun);
         RecordFormat format = RecordFormat.of(contentType);
         String base = uri.getBaseUriBuilder().path(BatchKind.REGISTRATION.path()).build().toString();
-        BatchIntake.Accepted accepted = intake.accept(registrations, Caller.of(identity), idempotencyKey, format, dry, body,
-                base);
-        return Response.accepted(accepted.body()).type(MediaType.APPLICATION_JSON).header(HttpHeaders.LOCATION,
-                accepted.location()).build();
+        return intake.accept(registrations, Caller.of(identity), idempotencyKey, format, dry, body, base).response();
     }
 
     @GET

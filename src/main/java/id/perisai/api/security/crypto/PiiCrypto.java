@@ -63,12 +63,32 @@ public class PiiCrypto {
         // constructing this bean parsed and checked both keys
     }
 
+    /** Cipher and MAC instances per thread: looking them up for every value costs more than using them. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    });
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(indexKey);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
     /** Encrypts a value; every call uses a fresh nonce, so equal values give different ciphertexts. */
     public byte[] encrypt(String plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(new byte[] { FORMAT_V1 });
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -96,12 +116,6 @@ public class PiiCrypto {
 
     /** The blind index of a canonical value: deterministic, keyed, not reversible without the index key. */
     public byte[] blindIndex(String canonicalValue) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(indexKey);
-            return mac.doFinal(canonicalValue.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("blind index failed", e);
-        }
+        return macs.get().doFinal(canonicalValue.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.perisai.api.common.db.Db;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -42,7 +43,7 @@ public class TokenSubjectRepository {
                 with p as (
                     select id, status, registrations_per_day, contributions_per_day, max_batch_records,
                            requests_per_minute
-                      from partner where code = $1
+                      from partner where code = $1 and %s
                 ), counted as (
                     insert into request_usage as r (partner_id, window_start, used)
                     select id, $3, 1 from p
@@ -58,18 +59,19 @@ public class TokenSubjectRepository {
                            as contributions_used,
                        c.id as client_pk, c.partner_id as client_partner_id, c.revoked_at is not null as client_revoked
                   from p left join oauth_client c on c.client_id = $2
-                """).execute(Tuple.of(partnerCode, clientId, window.atOffset(ZoneOffset.UTC), day)).map(rows -> {
-            RowIterator<Row> it = rows.iterator();
-            if (!it.hasNext()) {
-                return null;
-            }
-            Row r = it.next();
-            return new TokenSubject(r.getLong("id"), r.getString("status"), r.getLong("client_pk") != null,
-                    r.getLong("client_partner_id"), Boolean.TRUE.equals(r.getBoolean("client_revoked")),
-                    r.getInteger("registrations_per_day"), r.getInteger("contributions_per_day"),
-                    r.getInteger("max_batch_records"), r.getInteger("requests_per_minute"),
-                    r.getLong("registrations_used"), r.getLong("contributions_used"), r.getLong("requests_used"));
-        });
+                """.formatted(Db.COMMIT_WITHOUT_WAITING_FOR_DISK))
+                .execute(Tuple.of(partnerCode, clientId, window.atOffset(ZoneOffset.UTC), day)).map(rows -> {
+                    RowIterator<Row> it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return null;
+                    }
+                    Row r = it.next();
+                    return new TokenSubject(r.getLong("id"), r.getString("status"), r.getLong("client_pk") != null,
+                            r.getLong("client_partner_id"), Boolean.TRUE.equals(r.getBoolean("client_revoked")),
+                            r.getInteger("registrations_per_day"), r.getInteger("contributions_per_day"),
+                            r.getInteger("max_batch_records"), r.getInteger("requests_per_minute"),
+                            r.getLong("registrations_used"), r.getLong("contributions_used"), r.getLong("requests_used"));
+                });
     }
 
     /** @return true when the client exists and is not revoked (for tokens without a partner). */

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.perisai.api.security.service.SigningKey;
+import io.smallrye.common.annotation.NonBlocking;
 
 /** The public key our issuer signs with, for anyone verifying our tokens. */
 @Path("/.well-known/jwks.json")
@@ -40,6 +41,7 @@ public class JwksResource {
             thumbprint and appears in the header of every token issued by `/oauth2/token`.""")
     @APIResponse(responseCode = "200", description = "The key set", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "jwks", value = """
             {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"e-xJw8mHV8JZbgjaU4pYMW3PUbQKkwe4DU3lqZX4fBg","n":"xAqNJTXcRhbdyWuWNXMRPMHIqF8CjMu2edM86tqxgwrKy8H8e5coUnIgOItbxyQnjTbHu9ycTyDC8w","e":"AQAB"}]}""")))
+    @NonBlocking // the key set is in memory
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);

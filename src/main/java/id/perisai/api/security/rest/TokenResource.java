@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -67,9 +66,9 @@ public class TokenResource {
             {"error":"invalid_client","error_description":"Client authentication failed","type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/invalid_client","title":"OAuth2 token request refused","status":401}""")))
     @APIResponse(responseCode = "429", description = "Too many token requests are being checked at once; retry after the indicated delay", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "busy", value = """
             {"error":"temporarily_unavailable","error_description":"Too many token requests; retry shortly","type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/temporarily_unavailable","title":"OAuth2 token request refused","status":429}""")))
-    public Uni<Response> token(MultivaluedMap<String, String> form,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        TokenRequest request = TokenRequest.parse(form == null ? Map.of() : form, authorization);
+    public Uni<Response> token(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        // the raw body, decoded here: a malformed escape (%zz) is invalid_request, not a failure of the framework
+        TokenRequest request = TokenRequest.parse(TokenRequest.form(body), authorization);
         return tokens.issue(request).map(token -> noStore(Response.ok(
                 new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.scope()))).build());
     }

@@ -1,5 +1,7 @@
 package id.perisai.api.security.service;
 
+import java.util.concurrent.CompletableFuture;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -9,6 +11,7 @@ import id.perisai.api.common.config.PerisaiConfig;
 import id.perisai.api.security.Scopes;
 import id.perisai.api.security.crypto.SecretHasher;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
@@ -52,11 +55,20 @@ public class AdminClientBootstrap {
         if (row.getLong("partner_id") != null) {
             throw new IllegalStateException("PERISAI_BOOTSTRAP_ADMIN_CLIENT_ID names a partner's client");
         }
-        if (row.getBoolean("revoked") || !hasher.matchesBlocking(secret, row.getString("secret_hash"))) {
-            pool.preparedQuery("""
-                    update oauth_client set secret_hash = $2, scopes = $3, revoked_at = null where client_id = $1
-                    """).execute(Tuple.of(clientId, hasher.hashBlocking(secret), Scopes.ADMIN)).await().indefinitely();
-            LOG.infof("Bootstrap admin client %s: secret updated", clientId);
-        }
+        boolean revoked = row.getBoolean("revoked");
+        String storedHash = row.getString("secret_hash");
+        // Comparing with the stored slow hash costs a few hundred milliseconds of CPU: done after start-up, so it does
+        // not delay readiness. A changed secret is accepted moments after the service is up.
+        CompletableFuture.runAsync(() -> {
+            if (revoked || !hasher.matchesBlocking(secret, storedHash)) {
+                pool.preparedQuery("""
+                        update oauth_client set secret_hash = $2, scopes = $3, revoked_at = null where client_id = $1
+                        """).execute(Tuple.of(clientId, hasher.hashBlocking(secret), Scopes.ADMIN)).await().indefinitely();
+                LOG.infof("Bootstrap admin client %s: secret updated", clientId);
+            }
+        }, Infrastructure.getDefaultWorkerPool()).exceptionally(failure -> {
+            LOG.errorf("Bootstrap admin client %s could not be checked: %s", clientId, failure.getClass().getName());
+            return null;
+        });
     }
 }

@@ -19,6 +19,34 @@ public record TokenRequest(String clientId, String clientSecret, String scope) {
      * @param form the form parameters, every value list as received
      * @param authorization the Authorization header, or null
      */
+    /**
+     * Decodes an {@code application/x-www-form-urlencoded} body (UTF-8); a malformed escape is the client's error
+     * ({@code invalid_request}), not the server's.
+     */
+    public static Map<String, List<String>> form(String body) {
+        Map<String, List<String>> form = new java.util.LinkedHashMap<>();
+        if (body == null || body.isEmpty()) {
+            return form;
+        }
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                String value = eq < 0 ? ""
+                        : java.net.URLDecoder.decode(pair.substring(eq + 1),
+                                java.nio.charset.StandardCharsets.UTF_8);
+                form.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(value);
+            } catch (IllegalArgumentException malformed) {
+                throw OAuthException.invalidRequest("The form body is not validly URL-encoded");
+            }
+        }
+        return form;
+    }
+
     public static TokenRequest parse(Map<String, List<String>> form, String authorization) {
         for (Map.Entry<String, List<String>> param : form.entrySet()) {
             if (param.getValue() != null && param.getValue().size() > 1) {

@@ -1,0 +1,152 @@
+package id.perisai.api.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.perisai.api.support.Agents;
+import id.perisai.api.support.Fixtures;
+import id.perisai.api.support.OpenApiOperations;
+import id.perisai.api.support.OpenApiOperations.Operation;
+import id.perisai.api.support.Payments;
+import id.perisai.api.support.TestDb;
+import id.perisai.api.support.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * quality.md S2, broken object-level authorisation: every partner operation of the served OpenAPI document that takes
+ * an id in its path is called by partner B, holding every partner scope, with partner A's real ids — it must answer
+ * 404 (as for an id that does not exist: nothing about A's object is disclosed) and change nothing of A's. A new
+ * id-taking operation whose path parameter this test cannot fill fails here, so it gets a check too.
+ */
+@QuarkusTest
+class ObjectLevelAuthorizationTest {
+
+    static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+    static final List<String> PARTNER_SCOPES = List.of("agents:read", "agents:write", "registrations:read",
+            "registrations:write", "contributions:read", "contributions:write", "incentives:read");
+
+    /** Partner A's objects, by the name of the path parameter (and, for batches, the collection). */
+    static Map<String, String> owned;
+    static String partnerA;
+    static String partnerB;
+
+    @BeforeEach
+    void objectsOfPartnerA() {
+        if (owned != null) {
+            return;
+        }
+        partnerA = Fixtures.partner("BOLAA");
+        partnerB = Fixtures.partner("BOLAB");
+        String agentCode = Agents.create(partnerA);
+        String[] worker = Payments.registered(partnerA, true);
+        String registrationBatch = (String) TestDb.query(
+                "select source_batch_id::text as id from participant where id = ?::uuid", worker[1]).get(0).get("id");
+        var payment = Payments.submit(partnerA, List.of(Payments.payment(worker[0], "2026-11", 1, 1, "SELF")), false);
+        assertEquals(202, payment.statusCode(), payment.asString());
+        owned = Map.of("agentCode", agentCode, "participantId", worker[1], "registration-batches", registrationBatch,
+                "contribution-batches", payment.path("batchId"), "period", "2026-11");
+        owned.values().forEach(v -> assertNotNull(v));
+    }
+
+    /** A's id for each path parameter, or null when the operation has none of A's objects in its path. */
+    static String path(Operation op) {
+        Matcher m = PARAMETER.matcher(op.path());
+        StringBuilder out = new StringBuilder();
+        boolean foreign = false;
+        while (m.find()) {
+            String name = m.group(1);
+            String value;
+            if ("batchId".equals(name)) {
+                value = owned.get(op.path().split("/")[2]);
+            } else {
+                value = owned.get(name);
+            }
+            assertNotNull(value, op + ": the object-level check has no object of partner A for {" + name + "}");
+            foreign |= !"period".equals(name); // a period is not an object of A: B's own statement of it is B's
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return foreign ? out.toString() : null;
+    }
+
+    /** The same path with ids that exist nowhere. */
+    static String unknownIds(Operation op) {
+        return op.path().replace("{agentCode}", "AGNOSUCHAGENT").replace("{period}", "2026-11")
+                .replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
+    }
+
+    static Map<String, Object> stateOfA() {
+        return TestDb
+                .query("""
+                        select (select string_agg(a.status || coalesce(a.phone, ''), ',') from agent a join partner p on p.id = a.partner_id
+                                 where p.code = ?) as agents,
+                               (select count(*) from batch b join partner p on p.id = b.partner_id where p.code = ?) as batches,
+                               (select string_agg(status || coalesce(partner_id::text, ''), ',') from participant
+                                 where id = ?::uuid) as participant
+                        """,
+                        partnerA, partnerA, owned.get("participantId"))
+                .get(0);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> partnerBGets404ForEveryObjectOfPartnerA() {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<Operation> ops = OpenApiOperations.served("/v1/").stream().filter(op -> !op.admin())
+                .filter(op -> op.path().contains("{")).toList();
+        assertTrue(ops.size() >= 8, "id-taking partner operations: " + ops);
+        for (Operation op : ops) {
+            tests.add(DynamicTest.dynamicTest(op.toString(), () -> {
+                String path = path(op);
+                if (path == null) {
+                    return;
+                }
+                // A itself reaches the object (so B's 404 is about ownership, not a wrong id)
+                if ("GET".equals(op.method())) {
+                    assertEquals(200, call(op, path, partnerA).statusCode(), op + " as A");
+                }
+                Map<String, Object> before = stateOfA();
+                Response asB = call(op, path, partnerB);
+                assertEquals(404, asB.statusCode(), op + " as B: " + asB.asString());
+                assertEquals("application/problem+json", asB.contentType().split(";")[0]);
+                // the same answer as for an object that never existed: nothing tells B that A's object is there
+                Response unknown = call(op, unknownIds(op), partnerB);
+                assertEquals(unknown.statusCode(), asB.statusCode());
+                assertEquals(unknown.jsonPath().getString("title"), asB.jsonPath().getString("title"), op.toString());
+                assertEquals(unknown.jsonPath().getString("type"), asB.jsonPath().getString("type"), op.toString());
+                assertEquals(before, stateOfA(), op + " as B changed A's objects");
+            }));
+        }
+        return tests.stream();
+    }
+
+    static Response call(Operation op, String path, String partner) {
+        var request = given().auth().oauth2(TestTokens.partner(partner, PARTNER_SCOPES.toArray(String[]::new)).sign())
+                .header("Idempotency-Key", UUID.randomUUID().toString());
+        List<Object> examples = op.requestExamples().getOrDefault("application/json", List.of());
+        if (!examples.isEmpty()) {
+            try {
+                request.contentType("application/json").body(new ObjectMapper().writeValueAsString(examples.get(0)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return request.request(op.method(), path);
+    }
+}
