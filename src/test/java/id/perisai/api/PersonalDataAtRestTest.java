@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * log, phones or names). Runs after every other test class, so it scans everything they stored and logged.
  */
 @QuarkusTest
-@Order(Integer.MAX_VALUE)
+@Order(Integer.MAX_VALUE - 1)
 class PersonalDataAtRestTest {
 
     static String dump() throws IOException, InterruptedException {

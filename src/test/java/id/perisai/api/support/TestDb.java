@@ -16,11 +16,21 @@ public final class TestDb {
 
     public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=perisai_test";
 
+    /** The database of the running test application (a test profile may point it elsewhere). */
+    static String url() {
+        try {
+            return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.datasource.jdbc.url", String.class).orElse(URL);
+        } catch (RuntimeException | LinkageError noConfig) {
+            return URL;
+        }
+    }
+
     private TestDb() {
     }
 
     public static List<Map<String, Object>> query(String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(URL, "postgres", "");
+        try (Connection c = DriverManager.getConnection(url(), "postgres", "");
                 PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
@@ -47,7 +57,7 @@ public final class TestDb {
     }
 
     public static int update(String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(URL, "postgres", "");
+        try (Connection c = DriverManager.getConnection(url(), "postgres", "");
                 PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);

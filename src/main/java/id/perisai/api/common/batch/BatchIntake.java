@@ -32,6 +32,7 @@ import id.perisai.api.common.audit.AuditLog;
 import id.perisai.api.common.batch.BatchProcessor.ChunkOutcome;
 import id.perisai.api.common.batch.BatchRepository.BatchRow;
 import id.perisai.api.common.config.PerisaiConfig;
+import id.perisai.api.common.db.Db;
 import id.perisai.api.common.idempotency.IdempotencyKeys;
 import id.perisai.api.common.idempotency.IdempotencyStore;
 import id.perisai.api.common.idempotency.IdempotencyStore.Claim;
@@ -48,7 +49,6 @@ import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.quota.service.QuotaService;
 import id.perisai.api.security.Caller;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 
 /**
  * Accepts a batch of any kind. Runs on a worker thread while the body streams in: records are parsed one at a time,
@@ -162,9 +162,13 @@ public class BatchIntake {
         long partnerId = caller.requirePartnerId();
         UUID batchId = UUID.randomUUID();
         SqlConnection connection = batches.connection().await().indefinitely();
+        boolean open = false;
         Deque<Future<List<P>>> preparing = new ArrayDeque<>();
         try {
-            Transaction tx = connection.begin().await().indefinitely();
+            // a plain BEGIN rather than the client's Transaction, which rolls everything back at the first failed
+            // statement: a small batch's processing may fail on a deadlock and is then undone to a savepoint alone
+            connection.query("begin").execute().await().indefinitely();
+            open = true;
             batches.insert(connection, batchId, kind, partnerId, dryRun, format.mediaType(), submittedAt, caller.subject(),
                     caller.tokenId()).await().indefinitely();
             RecordReader reader = format.reader(body, json, MAX_FIELDS);
@@ -206,8 +210,7 @@ public class BatchIntake {
             int staged = index - rejected - duplicates;
             // a small batch is processed here and now: one transaction instead of the workers' several
             ChunkOutcome within = staged > 0 && staged <= withinRecords
-                    ? worker.processor(kind).processWithin(connection, batchId, partnerId, dryRun, submittedAt).await()
-                            .indefinitely()
+                    ? processWithin(connection, kind, batchId, partnerId, dryRun, submittedAt)
                     : null;
             if (within != null && within.records() != staged) {
                 throw new IllegalStateException("processed " + within.records() + " of " + staged + " staged records");
@@ -233,7 +236,8 @@ public class BatchIntake {
                 // not while the batch is written, so a partner's concurrent batches do not queue behind each other.
                 quota.consume(connection, caller, kind.quota(), index).await().indefinitely();
             }
-            tx.commit().await().indefinitely();
+            connection.query("commit").execute().await().indefinitely();
+            open = false;
             metrics.batch(kind, "RECEIVED");
             metrics.records(kind, "REJECTED", dryRun, rejected);
             if (duplicates > 0) {
@@ -254,8 +258,38 @@ public class BatchIntake {
             return new Accepted(batchId, response, location, false);
         } finally {
             preparing.forEach(f -> f.cancel(true));
-            // closing without commit rolls the transaction back: nothing of a refused batch remains
+            // nothing of a refused batch remains
+            if (open) {
+                try {
+                    connection.query("rollback").execute().await().indefinitely();
+                } catch (RuntimeException brokenConnection) {
+                    // a broken connection is discarded by the pool, and PostgreSQL ends its transaction
+                }
+            }
             connection.close().await().indefinitely();
+        }
+    }
+
+    /**
+     * Processes a small batch in the accepting transaction, behind a savepoint: if PostgreSQL breaks a deadlock with a
+     * concurrent batch over the same NIKs by aborting this one's statement, the processing is undone and the batch is
+     * left to the workers (null) — the batch itself is still accepted.
+     */
+    private ChunkOutcome processWithin(SqlConnection connection, BatchKind kind, UUID batchId, long partnerId,
+            boolean dryRun, Instant submittedAt) {
+        connection.query("savepoint process_within").execute().await().indefinitely();
+        try {
+            ChunkOutcome outcome = worker.processor(kind).processWithin(connection, batchId, partnerId, dryRun,
+                    submittedAt).await().indefinitely();
+            connection.query("release savepoint process_within").execute().await().indefinitely();
+            return outcome;
+        } catch (RuntimeException e) {
+            if (!Db.isConflict(e)) {
+                throw e;
+            }
+            connection.query("rollback to savepoint process_within").execute().await().indefinitely();
+            LOG.debugf("%s %s conflicted with a concurrent batch; left to the workers", kind.label(), batchId);
+            return null;
         }
     }
 

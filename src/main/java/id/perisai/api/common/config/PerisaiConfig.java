@@ -67,6 +67,23 @@ public interface PerisaiConfig {
         /** Base64 of the 32-byte AES-256-GCM key that encrypts NIKs at rest (required). */
         String encryptionKey();
 
+        /**
+         * The version (1–255) of {@link #encryptionKey()}: the first byte of every ciphertext it makes. Raise it with
+         * each new key.
+         */
+        @WithDefault("1")
+        int encryptionKeyVersion();
+
+        /**
+         * Earlier encryption keys as {@code version:base64}, still accepted for decryption while the rotation job
+         * re-encrypts what they protect; remove one when {@code perisai_pii_ciphertexts_to_reencrypt} is 0.
+         */
+        Optional<List<String>> previousEncryptionKeys();
+
+        /** How often a replica re-encrypts under the current key while earlier keys are configured; "off" disables. */
+        @WithDefault("1m")
+        String rotationInterval();
+
         /** Base64 of the 32-byte HMAC-SHA256 key of the NIK blind index used for de-duplication (required). */
         String indexKey();
     }

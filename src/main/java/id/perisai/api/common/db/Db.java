@@ -21,6 +21,16 @@ public final class Db {
     private Db() {
     }
 
+    /** Whether PostgreSQL gave up the transaction to break a deadlock or a serialisation conflict (worth retrying). */
+    public static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PgException pg && ("40P01".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the failure (or a cause) is a unique-key violation, optionally of the named constraint. */
     public static boolean isUniqueViolation(Throwable failure, String constraint) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

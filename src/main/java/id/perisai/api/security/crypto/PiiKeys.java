@@ -14,7 +14,8 @@ public final class PiiKeys {
             "ZGV2LW9ubHktcGlpLWVuY3J5cHRpb24ta2V5LTMyYiE=",
             "ZGV2LW9ubHktcGlpLWJsaW5kLWluZGV4LWtleS0zMmI=",
             "dGVzdC1vbmx5LXBpaS1lbmNyeXB0aW9uLWtleS0zMmI=",
-            "dGVzdC1vbmx5LXBpaS1ibGluZC1pbmRleC1rZXktMzI=");
+            "dGVzdC1vbmx5LXBpaS1ibGluZC1pbmRleC1rZXktMzI=",
+            "dGVzdC1vbmx5LXBpaS1yb3RhdGVkLWtleS0zMmJ5dCE=");
 
     private PiiKeys() {
     }

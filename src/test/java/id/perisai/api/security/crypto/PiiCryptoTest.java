@@ -84,4 +84,46 @@ class PiiCryptoTest {
         assertTrue(e.getMessage().contains("dev/test key"));
         assertNotEquals(null, new PiiCrypto(devEnc, devIdx, false));
     }
+
+    // ---- key rotation ------------------------------------------------------------------------------------------
+
+    @Test
+    void aNewKeyVersionEncryptsWhileEarlierKeysStillDecrypt() {
+        byte[] underV1 = crypto.encrypt("3201014101900001");
+        assertEquals(1, underV1[0]);
+        PiiCrypto rotated = new PiiCrypto(OTHER, 2, java.util.List.of("1:" + ENC), IDX, true);
+        assertTrue(rotated.rotating());
+        assertFalse(crypto.rotating());
+        assertEquals("3201014101900001", rotated.decrypt(underV1));
+        byte[] underV2 = rotated.reencrypt(underV1);
+        assertEquals(2, underV2[0]);
+        assertEquals("3201014101900001", rotated.decrypt(underV2));
+        assertArrayEquals(underV2, rotated.reencrypt(underV2), "already under the current key: unchanged");
+        assertEquals(2, rotated.encrypt("x")[0]);
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> crypto.decrypt(underV2));
+        assertTrue(unknown.getMessage().contains("key version 2"), unknown.getMessage());
+        // the version is authenticated: relabelling a v1 ciphertext as v2 does not decrypt under either key
+        byte[] relabelled = underV1.clone();
+        relabelled[0] = 2;
+        assertThrows(IllegalArgumentException.class, () -> rotated.decrypt(relabelled));
+    }
+
+    @ParameterizedTest(name = "version {0}, previous [{1}] → {2}")
+    @CsvSource(delimiter = '|', value = {
+            "0   | 1:OTHER     | between 1 and 255",
+            "256 | 1:OTHER     | between 1 and 255",
+            "2   | 2:OTHER     | given twice",
+            "2   | 1:OTHER,1:OTHER | given twice",
+            "2   | one:OTHER   | version:base64",
+            "2   | 1OTHER      | version:base64",
+            "2   | 1:IDX       | must be different keys",
+            "2   | 1:bm90LWEta2V5 | exactly 32 bytes" })
+    void rotationConfigurationMistakesStopTheStart(int version, String previous, String message) {
+        java.util.List<String> entries = java.util.Arrays.stream(previous.split(","))
+                .map(e -> e.trim().replace("OTHER", OTHER).replace("IDX", IDX)).toList();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new PiiCrypto(ENC, version, entries, IDX, true));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+        assertFalse(e.getMessage().contains(OTHER) || e.getMessage().contains(ENC), "no key material in the message");
+    }
 }
