@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.perisai.api.support.Batches;
 import id.perisai.api.support.PackagedApp;
-import id.perisai.api.support.TestTokens;
+import id.perisai.api.support.PackagedBatches;
 import id.perisai.api.support.Workers;
 
 /**
@@ -67,16 +67,8 @@ class QuotaAcrossReplicasIT {
         try {
             a.awaitReady();
             b.awaitReady();
-            String partner = "REPL-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(a.url("/v1/admin/partners"))
-                    .header("Authorization", "Bearer " + PackagedApp.token(TestTokens.admin()).sign())
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + partner + "\",\"name\":\"Replicas\","
-                            + "\"type\":\"AGGREGATOR\",\"branchOffice\":\"Jakarta\",\"quota\":{\"registrationsPerDay\":" + LIMIT
-                            + ",\"contributionsPerDay\":10,\"maxBatchRecords\":1000,\"requestsPerMinute\":100000}}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(201, created.statusCode(), created.body());
-            String token = PackagedApp.token(TestTokens.partner(partner, "registrations:write", "registrations:read")).sign();
+            String partner = PackagedBatches.createPartner(a, "REPL", LIMIT, 1000);
+            String token = PackagedBatches.token(partner);
 
             List<Callable<Submission>> calls = new ArrayList<>();
             for (int i = 0; i < 50; i++) {

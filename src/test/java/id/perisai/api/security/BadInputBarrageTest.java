@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -95,8 +94,7 @@ class BadInputBarrageTest {
     // ---- sending and checking ------------------------------------------------------------------------------------
 
     static String path(Operation op) {
-        return op.path().replace("{code}", target).replace("{clientId}", "prc_doesnotexist00000")
-                .replace("{agentCode}", "AGUNKNOWN0000").replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
+        return op.path(Map.of("code", target, "clientId", "prc_doesnotexist00000", "agentCode", "AGUNKNOWN0000"));
     }
 
     static String token(Operation op) {
@@ -352,9 +350,5 @@ class BadInputBarrageTest {
     static String abbreviate(JsonNode value) {
         String s = value.toString();
         return s.length() > 20 ? s.substring(0, 20) + "…" : s;
-    }
-
-    static Map<String, Object> ordered(Map<String, Object> map) {
-        return new LinkedHashMap<>(map);
     }
 }

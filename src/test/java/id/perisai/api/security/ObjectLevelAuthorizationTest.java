@@ -88,8 +88,7 @@ class ObjectLevelAuthorizationTest {
 
     /** The same path with ids that exist nowhere. */
     static String unknownIds(Operation op) {
-        return op.path().replace("{agentCode}", "AGNOSUCHAGENT").replace("{period}", "2026-11")
-                .replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
+        return op.path(Map.of("agentCode", "AGNOSUCHAGENT", "period", "2026-11"));
     }
 
     static Map<String, Object> stateOfA() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -101,8 +102,7 @@ class ScopeMatrixTest {
     }
 
     private Response call(Operation op, String token) {
-        String path = op.path().replace("{code}", partner).replace("{clientId}", "prc_doesnotexist00000")
-                .replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
+        String path = op.path(Map.of("code", partner, "clientId", "prc_doesnotexist00000"));
         RequestSpecification request = given();
         if (token != null) {
             request.auth().oauth2(token);

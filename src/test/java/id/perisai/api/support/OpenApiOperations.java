@@ -24,6 +24,17 @@ public final class OpenApiOperations {
             return !requestExamples.isEmpty();
         }
 
+        /** The path with the given values for its parameters, and an id that exists nowhere for any other. */
+        public String path(Map<String, String> values) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                        values.getOrDefault(m.group(1), "00000000-0000-0000-0000-000000000000")));
+            }
+            return m.appendTail(out).toString();
+        }
+
         public boolean admin() {
             return path.startsWith("/v1/admin/");
         }

@@ -36,16 +36,28 @@ public final class PackagedBatches {
 
     /** Creates a partner with room for large batches; returns a registrations token for it. */
     public static String partner(PackagedApp app, String prefix) throws Exception {
+        return token(createPartner(app, prefix, 10_000_000, 1_000_000));
+    }
+
+    /** Creates a partner with the given registration quotas (ample request rate); returns its code. */
+    public static String createPartner(PackagedApp app, String prefix, long registrationsPerDay, int maxBatchRecords)
+            throws Exception {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String admin = PackagedApp.token(TestTokens.admin()).sign();
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(app.url("/v1/admin/partners"))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\",\"name\":\"Fault test\","
-                        + "\"type\":\"OTHER\",\"branchOffice\":\"Jakarta\",\"quota\":{\"registrationsPerDay\":10000000,"
-                        + "\"contributionsPerDay\":1000,\"maxBatchRecords\":1000000,\"requestsPerMinute\":100000}}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\",\"name\":\"Packaged-app test\","
+                        + "\"type\":\"OTHER\",\"branchOffice\":\"Jakarta\",\"quota\":{\"registrationsPerDay\":"
+                        + registrationsPerDay + ",\"contributionsPerDay\":1000,\"maxBatchRecords\":" + maxBatchRecords
+                        + ",\"requestsPerMinute\":100000}}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
-        return PackagedApp.token(TestTokens.partner(code, "registrations:write", "registrations:read")).sign();
+        return code;
+    }
+
+    /** A registrations token of the partner, for the packaged app. */
+    public static String token(String partnerCode) {
+        return PackagedApp.token(TestTokens.partner(partnerCode, "registrations:write", "registrations:read")).sign();
     }
 
     /** Submits an NDJSON batch; returns its id after asserting the 202. */

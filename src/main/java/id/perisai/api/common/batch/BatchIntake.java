@@ -245,10 +245,7 @@ public class BatchIntake {
                 metrics.error(kind, "DUPLICATE_IN_BATCH", duplicates);
             }
             if (within != null) {
-                metrics.records(kind, "ACCEPTED", dryRun, within.accepted());
-                metrics.records(kind, "DUPLICATE", dryRun, within.duplicate());
-                metrics.records(kind, "REJECTED", dryRun, within.rejected());
-                within.codes().forEach((code, count) -> metrics.error(kind, code, count));
+                metrics.processed(kind, dryRun, within);
             }
             if ("COMPLETED".equals(batch.status())) {
                 metrics.batch(kind, "COMPLETED");

@@ -54,6 +54,14 @@ public class BatchMetrics {
         }
     }
 
+    /** What a processed chunk decided (by a worker, or within the accepting request). */
+    public void processed(BatchKind kind, boolean dryRun, BatchProcessor.ChunkOutcome chunk) {
+        records(kind, "ACCEPTED", dryRun, chunk.accepted());
+        records(kind, "DUPLICATE", dryRun, chunk.duplicate());
+        records(kind, "REJECTED", dryRun, chunk.rejected());
+        chunk.codes().forEach((code, count) -> error(kind, code, count));
+    }
+
     public void errors(BatchKind kind, Iterable<FieldError> errors) {
         for (FieldError e : errors) {
             error(kind, e.code(), 1);

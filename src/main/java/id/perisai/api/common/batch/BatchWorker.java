@@ -162,10 +162,7 @@ public class BatchWorker {
                     sleep(config.pollInterval());
                     continue;
                 }
-                metrics.records(kind, "ACCEPTED", batch.dryRun(), chunk.accepted());
-                metrics.records(kind, "DUPLICATE", batch.dryRun(), chunk.duplicate());
-                metrics.records(kind, "REJECTED", batch.dryRun(), chunk.rejected());
-                chunk.codes().forEach((code, count) -> metrics.error(kind, code, count));
+                metrics.processed(kind, batch.dryRun(), chunk);
             }
             if (batches.complete(batch, owner).await().indefinitely()) {
                 metrics.batch(kind, "COMPLETED");

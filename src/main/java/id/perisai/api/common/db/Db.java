@@ -2,6 +2,8 @@ package id.perisai.api.common.db;
 
 import java.sql.SQLException;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.pgclient.PgException;
 
 /** PostgreSQL error classification, whether the error comes from the Vert.x client or through Hibernate Reactive. */
@@ -19,6 +21,14 @@ public final class Db {
     public static final String COMMIT_WITHOUT_WAITING_FOR_DISK = "set_config('synchronous_commit', 'off', true) is not null";
 
     private Db() {
+    }
+
+    /**
+     * The same for a transaction of several statements: its commit does not wait for the WAL flush (see
+     * {@link #COMMIT_WITHOUT_WAITING_FOR_DISK} for when that is safe).
+     */
+    public static Uni<Void> commitWithoutWaitingForDisk(SqlClient tx) {
+        return tx.query("set local synchronous_commit to off").execute().replaceWithVoid();
     }
 
     /** Whether PostgreSQL gave up the transaction to break a deadlock or a serialisation conflict (worth retrying). */

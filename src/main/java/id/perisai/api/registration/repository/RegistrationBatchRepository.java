@@ -194,16 +194,6 @@ public class RegistrationBatchRepository {
                 .execute(Tuple.of(batchId)).map(rows -> rows.iterator().next().getBoolean(0));
     }
 
-    /**
-     * Lets the chunk's transaction commit without waiting for its WAL to reach the disk. Safe here: a chunk's outcomes,
-     * participants and the removal of the chunk commit together, so if PostgreSQL crashed before the WAL is flushed,
-     * they are lost together and the chunk is processed again; and the batch is marked COMPLETED by a transaction that
-     * does wait for the disk, which (the WAL being sequential) makes every chunk committed before it durable first.
-     */
-    public Uni<Void> commitWithoutWaitingForDisk(SqlClient tx) {
-        return tx.query("set local synchronous_commit to off").execute().replaceWithVoid();
-    }
-
     /** Decides and writes the outcomes of a claimed chunk and drops it: one statement. */
     public Uni<ChunkCounts> processChunk(SqlClient tx, UUID batchId, long partnerId, boolean dryRun, Instant submittedAt,
             LocalDate month, StagedChunk chunk) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import id.perisai.api.common.batch.BatchProcessor;
 import id.perisai.api.common.batch.BatchRepository;
 import id.perisai.api.common.batch.BatchRepository.Claimed;
 import id.perisai.api.common.config.PerisaiConfig;
+import id.perisai.api.common.db.Db;
 import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.registration.repository.RegistrationBatchRepository;
 import id.perisai.api.registration.repository.RegistrationBatchRepository.ChunkCounts;
@@ -80,9 +80,13 @@ public class RegistrationProcessor implements BatchProcessor {
             return registrations.anyChunkLeft(batch.id()).await().indefinitely() ? ChunkOutcome.waiting()
                     : ChunkOutcome.done();
         }
-        Map<String, Integer> codes = new LinkedHashMap<>();
-        codes.put("ALREADY_REGISTERED", already);
-        return new ChunkOutcome(records, accepted, already, 0, codes);
+        return outcome(records, accepted, already);
+    }
+
+    /** Registration never rejects while processing: a record is ACCEPTED or a DUPLICATE already registered. */
+    static ChunkOutcome outcome(int records, int accepted, int alreadyRegistered) {
+        return new ChunkOutcome(records, accepted, alreadyRegistered, 0,
+                Map.of("ALREADY_REGISTERED", alreadyRegistered));
     }
 
     static LocalDate registrationMonth(Instant submittedAt) {
@@ -103,9 +107,7 @@ public class RegistrationProcessor implements BatchProcessor {
             }
             return registrations.processChunk(tx, batchId, partnerId, dryRun, submittedAt,
                     registrationMonth(submittedAt), chunk)
-                    .map(counts -> new ChunkOutcome(counts.records(), counts.accepted(), counts.alreadyRegistered(),
-                            0, counts.alreadyRegistered() == 0 ? Map.of()
-                                    : Map.of("ALREADY_REGISTERED", counts.alreadyRegistered())));
+                    .map(counts -> outcome(counts.records(), counts.accepted(), counts.alreadyRegistered()));
         });
     }
 
@@ -122,7 +124,11 @@ public class RegistrationProcessor implements BatchProcessor {
         if (lane.chunks >= CHUNKS_PER_LANE_AND_CALL || lane.leaseLost) {
             return Uni.createFrom().item(lane);
         }
-        return registrations.pool().withTransaction(tx -> registrations.commitWithoutWaitingForDisk(tx)
+        // Safe here: a chunk's outcomes, participants and the removal of the chunk commit together, so if PostgreSQL
+        // crashed before the WAL is flushed they are lost together and the chunk is processed again; and the batch is
+        // marked COMPLETED by a commit that does wait, which (the WAL being sequential) makes every chunk before it
+        // durable first.
+        return registrations.pool().withTransaction(tx -> Db.commitWithoutWaitingForDisk(tx)
                 .flatMap(v -> registrations.claimChunk(tx, batch.id()))
                 .flatMap(chunk -> chunk == null ? Uni.createFrom().<ChunkCounts> nullItem()
                         : registrations.processChunk(tx, batch.id(), batch.partnerId(), batch.dryRun(),

@@ -178,7 +178,7 @@ public class PiiCrypto {
                     + ", which is not configured (PERISAI_PII_PREVIOUS_ENCRYPTION_KEYS)");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_BYTES));
             cipher.updateAAD(new byte[] { ciphertext[0] });
             byte[] plain = cipher.doFinal(ciphertext, 1 + NONCE_BYTES, ciphertext.length - 1 - NONCE_BYTES);
