@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import id.perisai.api.support.Batches;
 import id.perisai.api.support.Fixtures;
+import id.perisai.api.support.TestDb;
 import id.perisai.api.support.Workers;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,7 +31,7 @@ class PersonalDataAtRestTest {
 
     static String dump() throws IOException, InterruptedException {
         Process pgDump = new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", "postgres", "--data-only", "-n", "perisai_test",
-                "test").redirectErrorStream(true).start();
+                TestDb.DATABASE).redirectErrorStream(true).start();
         byte[] out = pgDump.getInputStream().readAllBytes();
         assertTrue(pgDump.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, pgDump.exitValue(), new String(out, StandardCharsets.UTF_8));

@@ -19,14 +19,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged application ({@code java -jar target/quarkus-app/quarkus-run.jar}, prod profile) as a process of its
- * own, configured only by environment variables, against the local PostgreSQL (schema {@code perisai_it}).
+ * own, configured only by environment variables, against the local PostgreSQL (schema {@code perisai_it} of the test
+ * database) or a database a test names.
  */
 public final class PackagedApp {
 
     public static final Path JAR = Path.of(System.getProperty("quarkus.run.jar", "target/quarkus-app/quarkus-run.jar"));
     public static final String ISSUER = "https://packaged-it.example";
     public static final String AUDIENCE = "perisai-it-audience";
-    public static final String DB_URL = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=perisai_it";
+    /** The database packaged apps use unless a test gives them another. */
+    public static final Database DATABASE = new Database(5432, TestDb.DATABASE, "perisai_it");
+    public static final String DB_URL = DATABASE.jdbcUrl();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
@@ -51,15 +54,31 @@ public final class PackagedApp {
         }
     }
 
+    /** A PostgreSQL database (and schema) on this machine, by port. */
+    public record Database(int port, String name, String schema) {
+        public String jdbcUrl() {
+            return "jdbc:postgresql://127.0.0.1:" + port + "/" + name + "?currentSchema=" + schema;
+        }
+
+        public String reactiveUrl() {
+            return "postgresql://127.0.0.1:" + port + "/" + name + "?search_path=" + schema;
+        }
+    }
+
     /** A complete production configuration on a free port, with fresh personal-data keys. */
     public static Map<String, String> environment(int port) {
+        return environment(port, DATABASE);
+    }
+
+    /** The same against another database (e.g. a throwaway cluster of a test's own). */
+    public static Map<String, String> environment(int port, Database db) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/test?search_path=perisai_it");
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", DB_URL);
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("QUARKUS_FLYWAY_SCHEMAS", "perisai_it");
+        env.put("QUARKUS_FLYWAY_SCHEMAS", db.schema());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "src/test/resources/keys/dev-only-verification-keys.jwks.json");
         env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", AUDIENCE);

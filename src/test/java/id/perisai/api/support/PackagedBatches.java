@@ -71,7 +71,11 @@ public final class PackagedBatches {
     }
 
     public static Progress progress(String batchId) throws SQLException {
-        try (Connection c = DriverManager.getConnection(PackagedApp.DB_URL, "postgres", "");
+        return progress(PackagedApp.DATABASE, batchId);
+    }
+
+    public static Progress progress(PackagedApp.Database db, String batchId) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
                 PreparedStatement s = c.prepareStatement("""
                         select b.status, b.accepted, b.received,
                                (select count(*) from registration_result r where r.batch_id = b.id) as results,
@@ -86,7 +90,11 @@ public final class PackagedBatches {
     }
 
     public static long count(String sql, String batchId) throws SQLException {
-        try (Connection c = DriverManager.getConnection(PackagedApp.DB_URL, "postgres", "");
+        return count(PackagedApp.DATABASE, sql, batchId);
+    }
+
+    public static long count(PackagedApp.Database db, String sql, String batchId) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, batchId);
             try (ResultSet rs = s.executeQuery()) {
@@ -98,16 +106,25 @@ public final class PackagedBatches {
 
     /** Waits until some records of the batch have their outcome (processing is under way). */
     public static void awaitProcessing(String batchId) throws Exception {
+        awaitProcessing(PackagedApp.DATABASE, batchId);
+    }
+
+    public static void awaitProcessing(PackagedApp.Database db, String batchId) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (progress(batchId).results() == 0) {
+        while (progress(db, batchId).results() == 0) {
             assertTrue(System.nanoTime() < deadline, "processing never started");
             Thread.sleep(10);
         }
     }
 
     public static void awaitCompleted(String batchId, PackagedApp app, int seconds) throws Exception {
+        awaitCompleted(PackagedApp.DATABASE, batchId, app, seconds);
+    }
+
+    public static void awaitCompleted(PackagedApp.Database db, String batchId, PackagedApp app, int seconds)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!progress(batchId).completed()) {
+        while (!progress(db, batchId).completed()) {
             assertTrue(System.nanoTime() < deadline, () -> "the batch did not complete: " + app.output());
             Thread.sleep(200);
         }
@@ -118,20 +135,25 @@ public final class PackagedBatches {
      * twice and nothing staged is left.
      */
     public static void assertExactlyOnce(String batchId, int records, int accepted) throws SQLException {
-        Progress done = progress(batchId);
+        assertExactlyOnce(PackagedApp.DATABASE, batchId, records, accepted);
+    }
+
+    public static void assertExactlyOnce(PackagedApp.Database db, String batchId, int records, int accepted)
+            throws SQLException {
+        Progress done = progress(db, batchId);
         assertEquals("COMPLETED", done.status());
         assertEquals(records, done.received());
         assertEquals(records, done.results(), "exactly one outcome per record");
-        assertEquals(records, count("select count(distinct idx) from registration_result where batch_id = ?::uuid",
+        assertEquals(records, count(db, "select count(distinct idx) from registration_result where batch_id = ?::uuid",
                 batchId));
-        assertEquals(accepted, count("select count(*) from registration_result where batch_id = ?::uuid"
+        assertEquals(accepted, count(db, "select count(*) from registration_result where batch_id = ?::uuid"
                 + " and status = 'ACCEPTED'", batchId));
-        assertEquals(accepted, count("select count(*) from participant where source_batch_id = ?::uuid", batchId),
+        assertEquals(accepted, count(db, "select count(*) from participant where source_batch_id = ?::uuid", batchId),
                 "no participant created twice");
-        assertEquals(accepted, count("""
+        assertEquals(accepted, count(db, """
                 select count(*) from registration_result r join participant p on p.id = r.participant_id
                  where r.batch_id = ?::uuid""", batchId), "every accepted record points at its participant");
-        assertEquals(0, count("select count(*) from registration_chunk where batch_id = ?::uuid", batchId),
+        assertEquals(0, count(db, "select count(*) from registration_chunk where batch_id = ?::uuid", batchId),
                 "staged chunks are dropped once processed");
     }
 }

@@ -14,7 +14,12 @@ import java.util.Map;
 /** Direct access to the test schema, to check what the service stored (and did not). */
 public final class TestDb {
 
-    public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=perisai_test";
+    /**
+     * The local database the tests use: {@code test}, or the one named by {@code TEST_DB_NAME} (a second checkout
+     * testing at the same time on the same server uses its own).
+     */
+    public static final String DATABASE = System.getenv().getOrDefault("TEST_DB_NAME", "test");
+    public static final String URL = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE + "?currentSchema=perisai_test";
 
     /** The database of the running test application (a test profile may point it elsewhere). */
     static String url() {

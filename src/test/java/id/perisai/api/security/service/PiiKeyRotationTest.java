@@ -38,8 +38,10 @@ class PiiKeyRotationTest {
     public static class Rotated implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/test?search_path=" + SCHEMA,
-                    "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA,
+            return Map.of("quarkus.datasource.reactive.url",
+                    "postgresql://127.0.0.1:5432/" + TestDb.DATABASE + "?search_path=" + SCHEMA,
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:postgresql://127.0.0.1:5432/" + TestDb.DATABASE + "?currentSchema=" + SCHEMA,
                     "quarkus.flyway.schemas", SCHEMA, "perisai.pii.encryption-key", NEW_KEY,
                     "perisai.pii.encryption-key-version", "2", "perisai.pii.previous-encryption-keys", "1:" + OLD_KEY,
                     "perisai.pii.rotation-interval", "off");
