@@ -195,6 +195,32 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    void theUploadSpoolIsAWritableVolumeLargerThanTheSpoolLimit() {
+        JsonNode config = one("ConfigMap").get("data");
+        String spool = config.get("PERISAI_UPLOAD_SPOOL_DIRECTORY").asText();
+        String volume = null;
+        for (JsonNode mount : container().get("volumeMounts")) {
+            if (spool.equals(mount.get("mountPath").asText())) {
+                assertFalse(mount.path("readOnly").asBoolean(false), "the spool is written");
+                volume = mount.get("name").asText();
+            }
+        }
+        assertNotNull(volume, "the spool directory is a mounted volume (the root filesystem is read-only)");
+        long limit = new io.quarkus.runtime.configuration.MemorySizeConverter()
+                .convert(config.get("PERISAI_UPLOAD_SPOOL_MAX_SIZE").asText()).asLongValue();
+        for (JsonNode v : one("Deployment").at("/spec/template/spec/volumes")) {
+            if (volume.equals(v.get("name").asText())) {
+                String size = v.at("/emptyDir/sizeLimit").asText();
+                long bytes = new io.quarkus.runtime.configuration.MemorySizeConverter()
+                        .convert(size.replace("Gi", "G").replace("Mi", "M")).asLongValue();
+                assertTrue(bytes > limit, "the volume holds what the spool may take: " + size);
+                return;
+            }
+        }
+        throw new AssertionError("no volume " + volume);
+    }
+
     static Set<String> documentedVariables() throws IOException {
         Set<String> names = new TreeSet<>();
         Matcher m = Pattern.compile("^\\| `([A-Z0-9_]+)`", Pattern.MULTILINE).matcher(Files.readString(Path.of("README.md")));

@@ -60,6 +60,9 @@ class QuotaAcrossReplicasIT {
     @Test
     void concurrentBatchesThroughTwoReplicasNeverExceedTheQuotaAndAreProcessedOnce() throws Exception {
         Map<String, String> env = PackagedApp.environment(PackagedApp.freePort());
+        // 25 of the partner's batches in flight at once: above the default cap of uploads in flight per partner
+        // (PERISAI_UPLOAD_MAX_IN_FLIGHT_PER_PARTNER, tested on its own), which is not what this test is about
+        env.put("PERISAI_UPLOAD_MAX_IN_FLIGHT_PER_PARTNER", "50");
         Map<String, String> envB = new java.util.HashMap<>(env);
         envB.put("QUARKUS_HTTP_PORT", String.valueOf(PackagedApp.freePort()));
         PackagedApp a = PackagedApp.start(env);

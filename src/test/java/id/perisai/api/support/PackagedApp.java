@@ -118,6 +118,10 @@ public final class PackagedApp {
         throw new AssertionError("not ready in 60 s: " + output());
     }
 
+    public int port() {
+        return port;
+    }
+
     public URI url(String path) {
         return URI.create("http://localhost:" + port + path);
     }

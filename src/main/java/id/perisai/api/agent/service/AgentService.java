@@ -31,7 +31,7 @@ import id.perisai.api.common.problem.ResourceNotFoundException;
 import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.common.web.Page;
 import id.perisai.api.common.web.PageRequest;
-import id.perisai.api.registration.repository.ParticipantRepository;
+import id.perisai.api.participant.repository.ParticipantRepository;
 import id.perisai.api.security.Caller;
 import id.perisai.api.security.crypto.PiiCrypto;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

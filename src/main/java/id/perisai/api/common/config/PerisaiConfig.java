@@ -35,6 +35,9 @@ public interface PerisaiConfig {
     /** Idempotency-Key records. */
     IdempotencyConfig idempotency();
 
+    /** Receiving bulk uploads (spooled locally, never holding the database while the body arrives). */
+    UploadConfig upload();
+
     /** HTTP limits of the API itself. */
     HttpConfig http();
 
@@ -200,6 +203,50 @@ public interface PerisaiConfig {
         /** Whether this replica runs batch workers at all. */
         @WithDefault("true")
         boolean workersEnabled();
+
+        /**
+         * Connections of the pool that receiving uploads may use at once (staging their records, accepting them);
+         * the rest of the pool stays for reads, health checks and the batch workers, however many uploads finish
+         * together.
+         */
+        @WithDefault("4")
+        int intakeConnections();
+
+        /**
+         * How often a replica removes batches left STAGING by a replica that died while writing them (their lease
+         * expired); "off" disables it on this replica.
+         */
+        @WithDefault("1m")
+        String stagingSweepInterval();
+    }
+
+    interface UploadConfig {
+        /** Directory of the spool files of uploads being received (a private subdirectory per replica). */
+        @WithDefault("${java.io.tmpdir}/perisai-uploads")
+        String spoolDirectory();
+
+        /** Total size of the uploads a replica spools at once; beyond it new bytes are refused with 503. */
+        @WithDefault("4G")
+        io.quarkus.runtime.configuration.MemorySize spoolMaxSize();
+
+        /** An upload that sends no byte for this long is refused with 408 (nothing stored). */
+        @WithDefault("PT30S")
+        Duration stallTimeout();
+
+        /**
+         * Minimum average transfer rate of an upload, in bytes per second over {@link #rateWindow()}; 0 (the default)
+         * sets none, so a slow but steady upload from a village network is never refused.
+         */
+        @WithDefault("0")
+        long minBytesPerSecond();
+
+        /** The window {@link #minBytesPerSecond()} is measured over. */
+        @WithDefault("PT60S")
+        Duration rateWindow();
+
+        /** Uploads one partner may have in flight on a replica at once; more get 429 too-many-uploads. */
+        @WithDefault("4")
+        int maxInFlightPerPartner();
     }
 
     interface IdempotencyConfig {

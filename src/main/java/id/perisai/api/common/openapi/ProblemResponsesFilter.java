@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
@@ -29,23 +28,18 @@ public class ProblemResponsesFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
-            for (Operation operation : path.getValue().getOperations().values()) {
-                normalizeSecurity(operation);
-                if (path.getKey().startsWith("/v1/")) {
-                    addProblems(path.getKey(), operation);
-                } else if (operation.getRequestBody() != null) {
-                    addBodyProblems(path.getKey(), operation.getResponses()); // the token endpoint
-                }
-                add(operation.getResponses(), "406", "The Accept header allows none of the media types this operation"
-                        + " produces", "not-acceptable", "Not acceptable", 406,
-                        "This operation cannot produce a representation the Accept header allows", path.getKey(), null);
-                addInternalError(path.getKey(), operation);
+        OpenApiOperations.forEach(openAPI, (path, operation) -> {
+            normalizeSecurity(operation);
+            if (path.startsWith("/v1/")) {
+                addProblems(path, operation);
+            } else if (operation.getRequestBody() != null) {
+                addBodyProblems(path, operation.getResponses()); // the token endpoint
             }
-        }
+            add(operation.getResponses(), "406", "The Accept header allows none of the media types this operation"
+                    + " produces", "not-acceptable", "Not acceptable", 406,
+                    "This operation cannot produce a representation the Accept header allows", path, null);
+            addInternalError(path, operation);
+        });
     }
 
     private static void addProblems(String path, Operation operation) {

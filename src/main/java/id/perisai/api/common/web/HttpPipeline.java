@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -38,18 +39,18 @@ public class HttpPipeline {
 
     private static final Logger LOG = Logger.getLogger(HttpPipeline.class);
 
-    /** Endpoints that take bulk uploads (streamed); every other body is a small JSON document. */
-    static final List<String> BULK_PATHS = List.of("/v1/registration-batches", "/v1/contribution-batches",
-            "/v1/admin/registry/participants");
-
     private final ProblemResponses problems;
+    /** Endpoints that take bulk uploads, as the capabilities declare them; every other body is a small JSON document. */
+    private final List<BulkUploadPaths> bulkPaths;
     private final ObjectMapper json;
     private final long maxBulkBody;
     private final long maxJsonBody;
 
     public HttpPipeline(ProblemResponses problems, ObjectMapper json, PerisaiConfig config,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize hardLimit) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize hardLimit,
+            Instance<BulkUploadPaths> bulkPaths) {
         this.problems = problems;
+        this.bulkPaths = bulkPaths.stream().toList();
         this.json = json;
         this.maxBulkBody = config.http().maxBodySize().asLongValue();
         this.maxJsonBody = config.http().maxJsonBodySize().asLongValue();
@@ -61,7 +62,7 @@ public class HttpPipeline {
 
     /** The body limit of a request path. */
     long limitFor(String path) {
-        return path != null && BULK_PATHS.contains(path) ? maxBulkBody : maxJsonBody;
+        return path != null && bulkPaths.stream().anyMatch(p -> p.isBulkUpload(path)) ? maxBulkBody : maxJsonBody;
     }
 
     void install(@Observes Router router) {

@@ -11,20 +11,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import id.perisai.api.common.batch.Stager;
+import id.perisai.api.batch.spi.Stager;
 import id.perisai.api.common.problem.FieldError;
 import id.perisai.api.contribution.repository.ContributionBatchRepository;
 import id.perisai.api.contribution.rules.ContributionRecordValidator;
 import id.perisai.api.contribution.rules.ContributionRecordValidator.Result;
 import id.perisai.api.contribution.rules.ContributionRecordValidator.ValidContribution;
 import id.perisai.api.security.crypto.PiiCrypto;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Contribution records of one batch: their form checked (every error), the NIK replaced by its blind index. */
-final class ContributionStager implements Stager<ContributionStager.Prepared> {
+public final class ContributionStager implements Stager<ContributionStager.Prepared> {
 
     /** Column arrays of a chunk. */
     static final class Chunk {
@@ -74,7 +72,7 @@ final class ContributionStager implements Stager<ContributionStager.Prepared> {
     }
 
     /** A validated record and its NIK's blind index. */
-    record Prepared(int index, Result result, byte[] nikIndex) {
+    public record Prepared(int index, Result result, byte[] nikIndex) {
     }
 
     @Override
@@ -122,9 +120,9 @@ final class ContributionStager implements Stager<ContributionStager.Prepared> {
     }
 
     @Override
-    public Uni<Long> flush(SqlClient transaction, UUID batchId) {
-        Chunk full = chunk;
+    public ChunkWrite take(UUID batchId) {
+        Tuple full = chunk.tuple(batchId);
         chunk = new Chunk();
-        return repository.stage(transaction, full.tuple(batchId));
+        return tx -> repository.stage(tx, full);
     }
 }

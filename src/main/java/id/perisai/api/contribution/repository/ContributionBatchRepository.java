@@ -54,11 +54,6 @@ public class ContributionBatchRepository {
             boolean discounted) {
     }
 
-    /** One record's outcome, as read back. */
-    public record ResultRow(int index, String externalRef, String status, UUID contributionId, Long expectedAmount,
-            String errorsJson) {
-    }
-
     static final String STAGE = """
             with valid as (
                 insert into contribution_input (batch_id, idx, nik_index, payment_ref, period_start, months, amount,
@@ -262,22 +257,4 @@ public class ContributionBatchRepository {
             return new int[] { r.getLong(0).intValue(), r.getLong(1).intValue(), r.getLong(2).intValue() };
         });
     }
-
-    /** Outcomes in index order after the given index, optionally of one status. */
-    public Uni<List<ResultRow>> results(UUID batchId, int afterIndex, String status, int count) {
-        return pool.preparedQuery("""
-                select idx, external_ref, status, contribution_id, expected_amount, errors
-                  from contribution_result
-                 where batch_id = $1 and idx > $2 and ($3::text is null or status = $3)
-                 order by idx
-                 limit $4
-                """).execute(Tuple.of(batchId, afterIndex, status, count)).map(rows -> {
-            List<ResultRow> results = new ArrayList<>();
-            rows.forEach(r -> results.add(new ResultRow(r.getInteger("idx"), r.getString("external_ref"),
-                    r.getString("status"), r.getUUID("contribution_id"), r.getLong("expected_amount"),
-                    r.getString("errors"))));
-            return results;
-        });
-    }
-
 }

@@ -15,7 +15,7 @@ import id.perisai.api.contribution.rules.RateTable;
 import id.perisai.api.contribution.rules.RateTable.Component;
 import id.perisai.api.contribution.rules.RateTable.Discount;
 import id.perisai.api.contribution.rules.RateTable.Rate;
-import id.perisai.api.registration.rules.Occupation.OccupationClass;
+import id.perisai.api.participant.rules.Occupation.OccupationClass;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

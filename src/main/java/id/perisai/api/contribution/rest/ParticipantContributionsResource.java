@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.perisai.api.common.web.Page;
 import id.perisai.api.common.web.PageRequest;
 import id.perisai.api.contribution.dto.ContributionResponse;
-import id.perisai.api.contribution.service.ContributionQueryService;
+import id.perisai.api.contribution.service.ParticipantContributionService;
 import id.perisai.api.security.Caller;
 import id.perisai.api.security.Scopes;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,9 +36,9 @@ public class ParticipantContributionsResource {
     @Inject
     SecurityIdentity identity;
 
-    private final ContributionQueryService queries;
+    private final ParticipantContributionService queries;
 
-    public ParticipantContributionsResource(ContributionQueryService queries) {
+    public ParticipantContributionsResource(ParticipantContributionService queries) {
         this.queries = queries;
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import id.perisai.api.contribution.rules.RateTable.Component;
 import id.perisai.api.contribution.rules.RateTable.Discount;
 import id.perisai.api.contribution.rules.RateTable.Rate;
-import id.perisai.api.registration.rules.Occupation.OccupationClass;
+import id.perisai.api.participant.rules.Occupation.OccupationClass;
 
 /**
  * The monthly contribution due (rules.md §4): JKK and JHT a percentage of the declared income, JKM flat, JHT only for

@@ -10,8 +10,8 @@ import id.perisai.api.common.problem.FieldError;
 import id.perisai.api.contribution.rules.ContributionCalculator.Basis;
 import id.perisai.api.contribution.rules.ContributionCalculator.Due;
 import id.perisai.api.contribution.rules.ContributionRecordValidator.ValidContribution;
-import id.perisai.api.registration.rules.Coverage;
-import id.perisai.api.registration.rules.Occupation;
+import id.perisai.api.participant.rules.Coverage;
+import id.perisai.api.participant.rules.Occupation;
 
 /**
  * Whether a well-formed payment is accepted (rules.md §4), given the participant as it stands: it must exist and not

@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 
-import id.perisai.api.registration.rules.Occupation.OccupationClass;
+import id.perisai.api.participant.rules.Occupation.OccupationClass;
 
 /**
  * The contribution rates and discount windows in force over time (rules.md §4), as stored in the database: a new

@@ -17,10 +17,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.perisai.api.common.batch.BatchKind;
-import id.perisai.api.common.batch.BatchProcessor;
-import id.perisai.api.common.batch.BatchRepository;
-import id.perisai.api.common.batch.BatchRepository.Claimed;
+import id.perisai.api.batch.queue.BatchRepository;
+import id.perisai.api.batch.spi.BatchProcessor;
+import id.perisai.api.batch.spi.ChunkResult;
+import id.perisai.api.batch.spi.ClaimedBatch;
 import id.perisai.api.common.problem.FieldError;
 import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.contribution.repository.ContributionBatchRepository;
@@ -73,24 +73,19 @@ public class ContributionProcessor implements BatchProcessor {
     }
 
     @Override
-    public BatchKind kind() {
-        return BatchKind.CONTRIBUTION;
-    }
-
-    @Override
-    public ChunkOutcome processNext(Claimed batch, String owner, int chunkSize, Duration lease) {
+    public ChunkResult processNext(ClaimedBatch batch, String owner, int chunkSize, Duration lease) {
         RateTable table = rates.fresh().await().indefinitely();
         List<IncentiveScheme> schemes = this.schemes.current().await().indefinitely();
         YearMonth current = YearMonth.from(batch.submittedAt().atZone(TimeSource.WIB));
         Round round = new Round(table, schemes, current, time.now().atOffset(ZoneOffset.UTC));
-        ChunkOutcome outcome = batches.pool()
+        ChunkResult outcome = batches.pool()
                 .withTransaction(tx -> batches.fence(tx, batch.id(), owner).flatMap(processedUntil -> {
                     if (processedUntil == null) {
-                        return Uni.createFrom().<ChunkOutcome> nullItem();
+                        return Uni.createFrom().item(ChunkResult.LEASE_LOST);
                     }
                     return contributions.nextStagedIndex(tx, batch.id(), processedUntil).flatMap(next -> {
                         if (next == null) {
-                            return Uni.createFrom().item(ChunkOutcome.done());
+                            return Uni.createFrom().item(ChunkResult.DONE);
                         }
                         // the window starts at the next staged record, so a stretch of rejected records is skipped at once
                         int after = next - 1;
@@ -118,11 +113,13 @@ public class ContributionProcessor implements BatchProcessor {
         }
     }
 
-    private Uni<ChunkOutcome> round(SqlClient tx, Claimed batch, Round round, int after, int through, Duration lease) {
+    private Uni<ChunkResult> round(SqlClient tx, ClaimedBatch batch, Round round, int after, int through,
+            Duration lease) {
         return contributions.pendingFirsts(tx, batch.id(), after, through).flatMap(pending -> {
             if (pending.isEmpty()) {
+                // the window is done: move on (no record got an outcome in this round)
                 return batches.advance(tx, batch.id(), through, 0, 0, 0, lease)
-                        .replaceWith(new ChunkOutcome(1, 0, 0, 0, Map.of()));
+                        .replaceWith(new ChunkResult.Processed(0, 0, 0, 0, Map.of()));
             }
             List<ByteKey> keys = pending.stream().map(Pending::nikIndex).toList();
             List<String> refs = pending.stream().map(p -> p.payment().paymentRef()).toList();
@@ -143,14 +140,14 @@ public class ContributionProcessor implements BatchProcessor {
                                         .flatMap(counts -> contributions.anyPending(tx, batch.id(), after, through)
                                                 .flatMap(more -> batches.advance(tx, batch.id(), more ? after : through,
                                                         counts[0], counts[1], counts[2], lease))
-                                                .replaceWith(new ChunkOutcome(written.size(), counts[0], counts[1],
-                                                        counts[2], codes)));
+                                                .replaceWith(new ChunkResult.Processed(written.size(), counts[0],
+                                                        counts[1], counts[2], codes)));
                             }));
         });
     }
 
     @Override
-    public boolean fail(Claimed batch, String owner, String reason) {
+    public boolean fail(ClaimedBatch batch, String owner, String reason) {
         return batches.fail(batch, owner, reason).await().indefinitely();
     }
 

@@ -21,7 +21,7 @@ import id.perisai.api.contribution.rules.ContributionCalculator.Basis;
 import id.perisai.api.contribution.rules.ContributionCalculator.Due;
 import id.perisai.api.contribution.rules.ContributionRecordValidator;
 import id.perisai.api.contribution.rules.PayerType;
-import id.perisai.api.registration.rules.Occupation;
+import id.perisai.api.participant.rules.Occupation;
 import id.perisai.api.security.crypto.PiiCrypto;
 import io.smallrye.mutiny.Uni;
 

@@ -12,10 +12,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.perisai.api.batch.rest.ResultsCsv;
 import id.perisai.api.common.audit.AuditEntry;
 import id.perisai.api.common.audit.AuditEntry.Actor;
 import id.perisai.api.common.audit.AuditLog;
-import id.perisai.api.common.batch.ResultsCsv;
 import id.perisai.api.common.problem.ConflictException;
 import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.incentive.dto.CloseResponse;

@@ -13,10 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.perisai.api.common.audit.AuditEntry;
 import id.perisai.api.common.audit.AuditEntry.Actor;
 import id.perisai.api.common.audit.AuditLog;
-import id.perisai.api.common.batch.BatchQueries;
 import id.perisai.api.common.problem.ConflictException;
 import id.perisai.api.common.problem.ResourceNotFoundException;
 import id.perisai.api.common.time.TimeSource;
+import id.perisai.api.common.web.Ids;
 import id.perisai.api.incentive.dto.VoidResponse;
 import id.perisai.api.incentive.repository.LedgerRepository;
 import id.perisai.api.incentive.repository.LedgerRepository.NewLine;
@@ -52,7 +52,7 @@ public class VoidService {
     }
 
     public Uni<VoidResponse> voidParticipant(String participantIdText, String reason, Caller caller) {
-        UUID participantId = BatchQueries.uuid(participantIdText);
+        UUID participantId = Ids.uuid(participantIdText);
         if (participantId == null) {
             return Uni.createFrom().failure(new ResourceNotFoundException("Participant"));
         }

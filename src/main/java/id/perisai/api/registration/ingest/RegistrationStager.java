@@ -10,7 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import id.perisai.api.common.batch.Stager;
+import id.perisai.api.batch.spi.RecordOutcome;
+import id.perisai.api.batch.spi.Stager;
 import id.perisai.api.common.problem.FieldError;
 import id.perisai.api.registration.repository.RegistrationBatchRepository;
 import id.perisai.api.registration.rules.RegistrationRecordValidator;
@@ -18,15 +19,13 @@ import id.perisai.api.registration.rules.RegistrationRecordValidator.AgentRef;
 import id.perisai.api.registration.rules.RegistrationRecordValidator.Result;
 import id.perisai.api.registration.rules.RegistrationRecordValidator.ValidRegistration;
 import id.perisai.api.security.crypto.PiiCrypto;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Registration records of one batch: validated (every error collected), NIK encrypted and blind-indexed, a NIK seen
  * earlier in the batch settled at once as DUPLICATE_IN_BATCH, and the rest staged a chunk at a time as one compact
  * value ({@link RegistrationChunk}); REJECTED and DUPLICATE outcomes are written with their chunk.
  */
-final class RegistrationStager implements Stager<RegistrationStager.Prepared> {
+public final class RegistrationStager implements Stager<RegistrationStager.Prepared> {
 
     static final String DUPLICATE_IN_BATCH = "[{\"field\":\"nik\",\"code\":\"DUPLICATE_IN_BATCH\","
             + "\"message\":\"the same NIK is in record %d of this batch\"}]";
@@ -38,9 +37,9 @@ final class RegistrationStager implements Stager<RegistrationStager.Prepared> {
         final List<String> externalRef = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
 
-        void add(int index, String outcome, String ref, String errorsJson) {
+        void add(int index, RecordOutcome outcome, String ref, String errorsJson) {
             idx.add(index);
-            status.add(outcome);
+            status.add(outcome.name());
             externalRef.add(ref);
             errors.add(errorsJson);
         }
@@ -75,7 +74,7 @@ final class RegistrationStager implements Stager<RegistrationStager.Prepared> {
     }
 
     /** A validated record with its NIK's blind index and ciphertext. */
-    record Prepared(int index, Result result, byte[] nikIndex, byte[] nikCipher) {
+    public record Prepared(int index, Result result, byte[] nikIndex, byte[] nikCipher) {
     }
 
     @Override
@@ -97,7 +96,7 @@ final class RegistrationStager implements Stager<RegistrationStager.Prepared> {
             int first = seen.putIfAbsent(prepared.nikIndex(), index);
             if (first > 0) {
                 duplicates++;
-                settled.add(index, "DUPLICATE", v.externalRef(), DUPLICATE_IN_BATCH.formatted(first));
+                settled.add(index, RecordOutcome.DUPLICATE, v.externalRef(), DUPLICATE_IN_BATCH.formatted(first));
                 return List.of();
             }
             chunk.add(index, prepared.nikIndex(), prepared.nikCipher(), v.nik().masked(), v.fullName(), v.birthDate(),
@@ -106,7 +105,7 @@ final class RegistrationStager implements Stager<RegistrationStager.Prepared> {
             return List.of();
         }
         try {
-            settled.add(index, "REJECTED", result.externalRef(), json.writeValueAsString(result.errors()));
+            settled.add(index, RecordOutcome.REJECTED, result.externalRef(), json.writeValueAsString(result.errors()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -129,13 +128,13 @@ final class RegistrationStager implements Stager<RegistrationStager.Prepared> {
     }
 
     @Override
-    public Uni<Long> flush(SqlClient transaction, UUID batchId) {
+    public ChunkWrite take(UUID batchId) {
         RegistrationChunk.Writer full = chunk;
         Settled outcomes = settled;
         chunk = new RegistrationChunk.Writer();
         settled = new Settled();
         int number = full.count() > 0 ? ++chunks : 0;
-        return repository.stage(transaction, batchId, number, full, outcomes.idx.toArray(new Integer[0]),
+        return tx -> repository.stage(tx, batchId, number, full, outcomes.idx.toArray(new Integer[0]),
                 outcomes.status.toArray(new String[0]), outcomes.externalRef.toArray(new String[0]),
                 outcomes.errors.toArray(new String[0]));
     }

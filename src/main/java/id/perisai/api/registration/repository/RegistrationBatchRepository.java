@@ -8,9 +8,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.perisai.api.common.batch.BatchRepository;
+import id.perisai.api.batch.queue.BatchRepository;
+import id.perisai.api.participant.rules.Coverage;
 import id.perisai.api.registration.ingest.RegistrationChunk;
-import id.perisai.api.registration.rules.Coverage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,11 +31,6 @@ public class RegistrationBatchRepository {
 
     /** A staged chunk claimed for processing. */
     public record StagedChunk(int number, byte[] data) {
-    }
-
-    /** One record's outcome. */
-    public record ResultRow(int index, String externalRef, String status, UUID participantId, Boolean newParticipant,
-            String errorsJson) {
     }
 
     /** A chunk of valid records (one compact value), and the outcomes settled while receiving (REJECTED, DUPLICATE). */
@@ -253,22 +248,5 @@ public class RegistrationBatchRepository {
                             .execute(Tuple.of(batchId, idx.toArray(new Integer[0]), refs.toArray(new String[0])))
                             .map(done -> done.iterator().next().getLong(0).intValue());
                 });
-    }
-
-    /** Outcomes in index order after the given index, optionally of one status. */
-    public Uni<List<ResultRow>> results(UUID batchId, int afterIndex, String status, int count) {
-        return pool.preparedQuery("""
-                select idx, external_ref, status, participant_id, new_participant, errors
-                  from registration_result
-                 where batch_id = $1 and idx > $2 and ($3::text is null or status = $3)
-                 order by idx
-                 limit $4
-                """).execute(Tuple.of(batchId, afterIndex, status, count)).map(rows -> {
-            List<ResultRow> results = new ArrayList<>();
-            rows.forEach(r -> results.add(new ResultRow(r.getInteger("idx"), r.getString("external_ref"),
-                    r.getString("status"), r.getUUID("participant_id"), r.getBoolean("new_participant"),
-                    r.getString("errors"))));
-            return results;
-        });
     }
 }

@@ -1,7 +1,5 @@
 package id.perisai.api.registration.rest;
 
-import java.io.InputStream;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -9,10 +7,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,13 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.perisai.api.batch.rest.BatchOperationsFilter;
 import id.perisai.api.common.ingest.RecordFormat;
 import id.perisai.api.registration.dto.RegistryImportResponse;
 import id.perisai.api.registration.service.RegistryImportService;
 import id.perisai.api.security.Caller;
 import id.perisai.api.security.Scopes;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /** Agency staff: the participant registry's other channels. */
 @Path("/v1/admin/registry/participants")
@@ -55,14 +57,14 @@ public class RegistryAdminResource {
     }
 
     @POST
-    @Blocking
     @Consumes({ MediaType.APPLICATION_JSON, RecordFormat.NDJSON_TYPE, RecordFormat.NDJSON_ALIAS })
     @Produces(MediaType.APPLICATION_JSON)
+    @Extension(name = BatchOperationsFilter.MARKER, value = BatchOperationsFilter.UPLOAD)
     @Operation(operationId = "importRegistryParticipants", summary = "Import participants registered elsewhere", description = """
             Upserts participants registered through other channels, by NIK: unknown NIKs become participants, known
             ones get the given status (ACTIVE or LAPSED); VOID participants are never changed. JSON
-            `{"records":[{"nik","status","registeredOn"}]}` or NDJSON, streamed; applied in one transaction, so a
-            malformed body changes nothing. Invalid records are listed with their reasons; the rest is applied.""")
+            `{"records":[{"nik","status","registeredOn"}]}` or NDJSON; received into local storage first (the database
+            is not held while the body arrives), then applied in one transaction, so a malformed body changes nothing. Invalid records are listed with their reasons; the rest is applied.""")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "import", value = IMPORT)),
             @Content(mediaType = RecordFormat.NDJSON_TYPE, examples = @ExampleObject(name = "ndjson", value = """
@@ -70,8 +72,9 @@ public class RegistryAdminResource {
                     {"nik":"3273011505880002","status":"LAPSED","registeredOn":"2023-07-01"}
                     """)) })
     @APIResponse(responseCode = "200", description = "Applied", content = @Content(schema = @Schema(implementation = RegistryImportResponse.class), examples = @ExampleObject(name = "result", value = RESULT)))
-    public RegistryImportResponse importParticipants(InputStream body,
-            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        return imports.importParticipants(Caller.of(identity), RecordFormat.of(contentType), body);
+    public Uni<RegistryImportResponse> importParticipants(
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context RoutingContext request) {
+        return imports.importParticipants(Caller.of(identity), contentType, request);
     }
 }

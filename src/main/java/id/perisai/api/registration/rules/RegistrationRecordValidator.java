@@ -19,6 +19,7 @@ import id.perisai.api.common.identity.Nik;
 import id.perisai.api.common.identity.Phones;
 import id.perisai.api.common.ingest.RecordFields;
 import id.perisai.api.common.problem.FieldError;
+import id.perisai.api.participant.rules.Occupation;
 
 /**
  * Validates one registration record against rules.md §1–3 and collects <em>all</em> its errors. Pure: the agent

@@ -10,10 +10,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.perisai.api.common.batch.BatchKind;
-import id.perisai.api.common.batch.BatchProcessor;
-import id.perisai.api.common.batch.BatchRepository;
-import id.perisai.api.common.batch.BatchRepository.Claimed;
+import id.perisai.api.batch.queue.BatchRepository;
+import id.perisai.api.batch.spi.BatchProcessor;
+import id.perisai.api.batch.spi.ChunkResult;
+import id.perisai.api.batch.spi.ClaimedBatch;
 import id.perisai.api.common.config.PerisaiConfig;
 import id.perisai.api.common.db.Db;
 import id.perisai.api.common.time.TimeSource;
@@ -46,14 +46,9 @@ public class RegistrationProcessor implements BatchProcessor {
     }
 
     @Override
-    public BatchKind kind() {
-        return BatchKind.REGISTRATION;
-    }
-
-    @Override
-    public ChunkOutcome processNext(Claimed batch, String owner, int chunkSize, Duration lease) {
+    public ChunkResult processNext(ClaimedBatch batch, String owner, int chunkSize, Duration lease) {
         if (!batches.progress(batch.id(), owner, 0, 0, lease).await().indefinitely()) {
-            return null;
+            return ChunkResult.LEASE_LOST;
         }
         LocalDate month = registrationMonth(batch.submittedAt());
         // several lanes, each taking chunk after chunk until none is left (or it has done its share for this call),
@@ -75,17 +70,17 @@ public class RegistrationProcessor implements BatchProcessor {
         }
         if (records == 0) {
             if (leaseLost) {
-                return null;
+                return ChunkResult.LEASE_LOST;
             }
-            return registrations.anyChunkLeft(batch.id()).await().indefinitely() ? ChunkOutcome.waiting()
-                    : ChunkOutcome.done();
+            return registrations.anyChunkLeft(batch.id()).await().indefinitely() ? ChunkResult.WAITING
+                    : ChunkResult.DONE;
         }
         return outcome(records, accepted, already);
     }
 
     /** Registration never rejects while processing: a record is ACCEPTED or a DUPLICATE already registered. */
-    static ChunkOutcome outcome(int records, int accepted, int alreadyRegistered) {
-        return new ChunkOutcome(records, accepted, alreadyRegistered, 0,
+    static ChunkResult.Processed outcome(int records, int accepted, int alreadyRegistered) {
+        return new ChunkResult.Processed(records, accepted, alreadyRegistered, 0,
                 Map.of("ALREADY_REGISTERED", alreadyRegistered));
     }
 
@@ -94,20 +89,30 @@ public class RegistrationProcessor implements BatchProcessor {
     }
 
     /**
-     * A small batch's single chunk, decided by the same statement in the accepting transaction: the participants, the
+     * A small batch's chunks, decided by the same statement in the accepting transaction: the participants, the
      * outcomes and the batch's 202 commit together. Concurrent batches with the same NIKs race exactly as chunks of
      * the workers do (the insert is ordered by blind index, so they wait for each other rather than deadlock).
      */
     @Override
-    public Uni<ChunkOutcome> processWithin(SqlClient tx, UUID batchId, long partnerId, boolean dryRun,
+    public Uni<ChunkResult.Processed> processWithin(SqlClient tx, UUID batchId, long partnerId, boolean dryRun,
             Instant submittedAt) {
+        return processWithin(tx, batchId, partnerId, dryRun, submittedAt, new int[3]);
+    }
+
+    /** Chunk after chunk (a few valid records may have been staged in two chunks) until none is left. */
+    private Uni<ChunkResult.Processed> processWithin(SqlClient tx, UUID batchId, long partnerId, boolean dryRun,
+            Instant submittedAt, int[] sums) {
         return registrations.claimChunk(tx, batchId).flatMap(chunk -> {
             if (chunk == null) {
-                return Uni.createFrom().item(ChunkOutcome.done());
+                return Uni.createFrom().item(outcome(sums[0], sums[1], sums[2]));
             }
             return registrations.processChunk(tx, batchId, partnerId, dryRun, submittedAt,
-                    registrationMonth(submittedAt), chunk)
-                    .map(counts -> outcome(counts.records(), counts.accepted(), counts.alreadyRegistered()));
+                    registrationMonth(submittedAt), chunk).flatMap(counts -> {
+                        sums[0] += counts.records();
+                        sums[1] += counts.accepted();
+                        sums[2] += counts.alreadyRegistered();
+                        return processWithin(tx, batchId, partnerId, dryRun, submittedAt, sums);
+                    });
         });
     }
 
@@ -120,7 +125,7 @@ public class RegistrationProcessor implements BatchProcessor {
         boolean leaseLost;
     }
 
-    private Uni<Lane> lane(Claimed batch, String owner, LocalDate month, Duration lease, Lane lane) {
+    private Uni<Lane> lane(ClaimedBatch batch, String owner, LocalDate month, Duration lease, Lane lane) {
         if (lane.chunks >= CHUNKS_PER_LANE_AND_CALL || lane.leaseLost) {
             return Uni.createFrom().item(lane);
         }
@@ -151,13 +156,8 @@ public class RegistrationProcessor implements BatchProcessor {
     }
 
     @Override
-    public boolean fail(Claimed batch, String owner, String reason) {
-        return batches.pool().withTransaction(tx -> batches.fence(tx, batch.id(), owner).flatMap(fenced -> {
-            if (fenced == null) {
-                return Uni.createFrom().item(false);
-            }
-            return registrations.failRemaining(tx, batch.id())
-                    .flatMap(failed -> batches.markFailed(tx, batch.id(), reason, failed)).replaceWith(true);
-        })).await().indefinitely();
+    public boolean fail(ClaimedBatch batch, String owner, String reason) {
+        return batches.fail(batch, owner, reason, tx -> registrations.failRemaining(tx, batch.id())).await()
+                .indefinitely();
     }
 }

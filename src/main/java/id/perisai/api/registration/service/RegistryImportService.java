@@ -2,6 +2,7 @@ package id.perisai.api.registration.service;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,8 @@ import id.perisai.api.common.ingest.BodyStream;
 import id.perisai.api.common.ingest.MalformedBodyException;
 import id.perisai.api.common.ingest.RecordFormat;
 import id.perisai.api.common.ingest.RecordReader;
+import id.perisai.api.common.ingest.upload.UploadReceiver;
+import id.perisai.api.common.ingest.upload.UploadSlots;
 import id.perisai.api.common.problem.FieldError;
 import id.perisai.api.common.problem.InvalidInputException;
 import id.perisai.api.common.time.TimeSource;
@@ -29,18 +32,24 @@ import id.perisai.api.registration.repository.RegistryImportRepository.Outcome;
 import id.perisai.api.registration.rules.RegistryRecordValidator;
 import id.perisai.api.security.Caller;
 import id.perisai.api.security.crypto.PiiCrypto;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 
 /**
- * Imports participants registered through other channels (agency staff), upserting by NIK. Streamed and written in
- * chunks, in one transaction: a body that turns out malformed halfway changes nothing. Blocking: call on a worker.
+ * Imports participants registered through other channels (agency staff), upserting by NIK. The body is first received
+ * into an encrypted local spool file (no connection held while it arrives, {@link UploadReceiver}), then read as a
+ * stream and written in chunks, in one transaction: a body that turns out malformed halfway changes nothing.
  */
 @ApplicationScoped
 public class RegistryImportService {
 
     static final int MAX_ERRORS = 1000;
     static final int CHUNK = 2000;
+    /** Agency staff's uploads share one upload slot count (they act for no partner). */
+    static final long AGENCY = 0;
 
     private final RegistryImportRepository registry;
     private final PiiCrypto crypto;
@@ -48,10 +57,14 @@ public class RegistryImportService {
     private final TimeSource time;
     private final ObjectMapper json;
     private final long maxBody;
+    private final UploadReceiver receiver;
+    private final UploadSlots slots;
 
     public RegistryImportService(RegistryImportRepository registry, PiiCrypto crypto, AuditLog audit, TimeSource time,
-            ObjectMapper json, PerisaiConfig config) {
+            ObjectMapper json, UploadReceiver receiver, UploadSlots slots, PerisaiConfig config) {
         this.registry = registry;
+        this.receiver = receiver;
+        this.slots = slots;
         this.crypto = crypto;
         this.audit = audit;
         this.time = time;
@@ -69,7 +82,30 @@ public class RegistryImportService {
         final List<LocalDate> registeredOn = new ArrayList<>();
     }
 
-    public RegistryImportResponse importParticipants(Caller caller, RecordFormat format, InputStream raw) {
+    /** Receives the import (call on the request's event loop), then applies it on a worker thread. */
+    public Uni<RegistryImportResponse> importParticipants(Caller caller, String contentType, RoutingContext ctx) {
+        RecordFormat format;
+        UploadSlots.Slot slot;
+        try {
+            format = RecordFormat.of(contentType);
+            slot = slots.acquire(AGENCY);
+        } catch (RuntimeException e) {
+            UploadReceiver.refuseBody(ctx);
+            return Uni.createFrom().failure(e);
+        }
+        return receiver.receive(ctx, maxBody, () -> {
+        }).emitOn(Infrastructure.getDefaultWorkerPool()).map(file -> {
+            try (InputStream spooled = file.open()) {
+                return apply(caller, format, spooled);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                file.delete();
+            }
+        }).onTermination().invoke(slot::close);
+    }
+
+    private RegistryImportResponse apply(Caller caller, RecordFormat format, InputStream raw) {
         BodyStream body = new BodyStream(raw, maxBody);
         LocalDate today = time.todayWib();
         int[] counts = new int[4]; // received, created, updated, rejected

@@ -18,7 +18,7 @@ import id.perisai.api.contribution.rules.ContributionCalculator.MonthDue;
 import id.perisai.api.contribution.rules.RateTable.Component;
 import id.perisai.api.contribution.rules.RateTable.Discount;
 import id.perisai.api.contribution.rules.RateTable.Rate;
-import id.perisai.api.registration.rules.Occupation.OccupationClass;
+import id.perisai.api.participant.rules.Occupation.OccupationClass;
 
 /** rules.md §4: JKK 1 %, JKM 6,800, JHT 2 %, the PP 50/2025 windows, half-up rounding per component per month. */
 class ContributionCalculatorTest {

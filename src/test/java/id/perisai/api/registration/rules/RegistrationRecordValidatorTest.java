@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import id.perisai.api.common.problem.FieldError;
+import id.perisai.api.participant.rules.Occupation;
 import id.perisai.api.registration.rules.RegistrationRecordValidator.AgentRef;
 import id.perisai.api.registration.rules.RegistrationRecordValidator.Result;
 

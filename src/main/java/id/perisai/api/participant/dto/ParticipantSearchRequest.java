@@ -1,0 +1,8 @@
+package id.perisai.api.participant.dto;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A NIK to look up; it travels in the body because a NIK never goes in a URL. */
+@Schema(name = "ParticipantSearchRequest")
+public record ParticipantSearchRequest(@Schema(example = "3201014101900001", required = true) String nik) {
+}
