@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.perisai.api.common.audit.AuditEntry;
 import id.perisai.api.common.audit.AuditEntry.Actor;
 import id.perisai.api.common.audit.AuditLog;
-import id.perisai.api.common.batch.ResultsCsv;
+import id.perisai.api.common.csv.CsvCells;
 import id.perisai.api.common.problem.ConflictException;
 import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.incentive.dto.CloseResponse;
@@ -178,7 +178,7 @@ public class PeriodService {
     public static String csv(PayoutResponse payouts) {
         StringBuilder sb = new StringBuilder(PAYOUT_CSV_HEADER).append("\r\n");
         for (Payout p : payouts.payouts()) {
-            ResultsCsv.row(sb, p.partnerCode(), p.partnerName(), p.payee(), p.agentCode(), p.accountName(), p.bankCode(),
+            CsvCells.row(sb, p.partnerCode(), p.partnerName(), p.payee(), p.agentCode(), p.accountName(), p.bankCode(),
                     p.accountNumber(), p.amount());
         }
         return sb.toString();
