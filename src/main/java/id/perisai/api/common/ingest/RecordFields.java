@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,24 +14,27 @@ import id.perisai.api.common.problem.FieldError;
 /** Field checks every kind of submitted record shares, whichever format (JSON, NDJSON, CSV) it came in. */
 public final class RecordFields {
 
-    static final Pattern FIELD_NAME = Pattern.compile("^[A-Za-z0-9_]{1,64}$");
     static final Pattern DIGITS = Pattern.compile("^[0-9]{1,19}$");
 
     private RecordFields() {
     }
 
     /**
-     * Adds an {@code UNKNOWN_FIELD} error for every field of the record that is not one of {@code fields}; a name
-     * that is not a plain identifier is not echoed (it could be anything a client sent).
+     * Adds one {@code UNKNOWN_FIELD} error when the record has fields that are not among {@code fields}. Their names
+     * are whatever a client sent (a NIK sent as a field name, say), so they are never echoed: the error names the field
+     * {@link FieldError#UNKNOWN} and says how many there are.
      */
     public static void refuseUnknown(ObjectNode input, Collection<String> fields, String recordKind,
             List<FieldError> errors) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = input.fields(); it.hasNext();) {
-            String name = it.next().getKey();
-            if (!fields.contains(name)) {
-                errors.add(new FieldError(FIELD_NAME.matcher(name).matches() ? name : "(unnamed field)", "UNKNOWN_FIELD",
-                        "is not a field of a " + recordKind + " record"));
+        int unknown = 0;
+        for (Iterator<String> it = input.fieldNames(); it.hasNext();) {
+            if (!fields.contains(it.next())) {
+                unknown++;
             }
+        }
+        if (unknown > 0) {
+            errors.add(new FieldError(FieldError.UNKNOWN, "UNKNOWN_FIELD", (unknown == 1 ? "a field that is"
+                    : unknown + " fields that are") + " not part of a " + recordKind + " record"));
         }
     }
 

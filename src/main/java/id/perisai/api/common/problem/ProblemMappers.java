@@ -69,11 +69,16 @@ public class ProblemMappers {
                 requestId(headers), errors, Map.of(), Map.of());
     }
 
+    /**
+     * The unknown property's name is whatever the client sent (it could be a NIK): the error points at the object that
+     * holds it, with {@link FieldError#UNKNOWN} in place of the name, and lists the names that are accepted there.
+     */
     @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri, HttpHeaders headers) {
-        FieldError error = new FieldError(jsonPath(e), "UNKNOWN_FIELD",
-                "unknown property; accepted: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
-                        .collect(Collectors.joining(", ")));
+        String holder = jsonPath(e.getPath().subList(0, Math.max(0, e.getPath().size() - 1)));
+        FieldError error = new FieldError(holder.isEmpty() ? FieldError.UNKNOWN : holder + "." + FieldError.UNKNOWN,
+                "UNKNOWN_FIELD", "a property that is not part of this object; accepted: " + e.getKnownPropertyIds()
+                        .stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
         return invalidInput(error, uri, headers);
     }
 
@@ -274,8 +279,12 @@ public class ProblemMappers {
     }
 
     static String jsonPath(JsonMappingException e) {
+        return jsonPath(e.getPath());
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
+        for (JsonMappingException.Reference ref : references) {
             if (ref.getFieldName() != null) {
                 if (path.length() > 0) {
                     path.append('.');

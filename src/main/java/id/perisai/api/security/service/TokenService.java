@@ -126,7 +126,7 @@ public class TokenService {
         Set<String> issued = new TreeSet<>();
         for (String scope : split(requested)) {
             if (!Scopes.ALL.contains(scope)) {
-                throw OAuthException.invalidScope("Unknown scope: " + scope);
+                throw OAuthException.invalidScope("The scope parameter names a scope that does not exist");
             }
             if (granted.contains(scope)) {
                 issued.add(scope);

@@ -91,7 +91,8 @@ class ContributionRecordValidatorTest {
                 invalid("paidAt in the future", r -> r.put("paidAt", "2026-12-01T00:00:00+07:00"), "paidAt", "PAID_AT_INVALID"),
                 invalid("externalRef 65 chars", r -> r.put("externalRef", "x".repeat(65)), "externalRef",
                         "EXTERNAL_REF_INVALID"),
-                invalid("unknown field", r -> r.put("participantId", "x"), "participantId", "UNKNOWN_FIELD"));
+                invalid("unknown field", r -> r.put("participantId", "x"), "(unknown)", "UNKNOWN_FIELD"),
+                invalid("a NIK as a field name", r -> r.put("3201019999990042", "x"), "(unknown)", "UNKNOWN_FIELD"));
     }
 
     @ParameterizedTest(name = "{0} → {2} {3}")
