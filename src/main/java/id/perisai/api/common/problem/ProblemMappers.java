@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import id.perisai.api.common.json.ControlCharactersException;
 import id.perisai.api.common.web.RequestIds;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -39,6 +40,8 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     static final String REALM = "perisai-partner-api";
+    /** The code of a text field that holds a control character. */
+    public static final String INVALID_CHARACTERS = "INVALID_CHARACTERS";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final ProblemResponses problems;
@@ -80,6 +83,12 @@ public class ProblemMappers {
                 "UNKNOWN_FIELD", "a property that is not part of this object; accepted: " + e.getKnownPropertyIds()
                         .stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
         return invalidInput(error, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response controlCharacters(ControlCharactersException e, UriInfo uri, HttpHeaders headers) {
+        return invalidInput(new FieldError(jsonPath(e), INVALID_CHARACTERS,
+                "must not contain control characters (line breaks and tabs included)"), uri, headers);
     }
 
     @ServerExceptionMapper
@@ -164,6 +173,10 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof ProblemException problem) {
             return problem(problem, uri, headers);
+        }
+        if (e.getCause() instanceof ControlCharactersException control) {
+            // the body reader hands Jackson failures it does not know over wrapped in a 400
+            return controlCharacters(control, uri, headers);
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri, headers);

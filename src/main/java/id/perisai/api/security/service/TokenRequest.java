@@ -75,10 +75,18 @@ public record TokenRequest(String clientId, String clientSecret, String scope) {
         String clientId = basic != null ? basic[0] : formId;
         String secret = basic != null ? basic[1] : formSecret;
         if (clientId == null || clientId.isEmpty() || secret == null || secret.isEmpty()
-                || clientId.length() > MAX_CLIENT_ID || secret.length() > MAX_SECRET) {
+                || clientId.length() > MAX_CLIENT_ID || secret.length() > MAX_SECRET || !visibleAscii(clientId)) {
             throw OAuthException.invalidClient();
         }
         return new TokenRequest(clientId, secret, single(form, "scope"));
+    }
+
+    /**
+     * Client ids are printable ASCII (RFC 6749 VSCHAR; ours: {@code prc_…}): anything else names no client and is not looked
+     * up.
+     */
+    static boolean visibleAscii(String text) {
+        return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
     }
 
     private static String single(Map<String, List<String>> form, String name) {

@@ -105,6 +105,22 @@ class ContributionRecordValidatorTest {
                 () -> result.errors().toString());
     }
 
+    static Stream<String> fields() {
+        return ContributionRecordValidator.FIELDS.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fields")
+    void aControlCharacterInAnyFieldRejectsTheRecordNamingThatField(String field) {
+        for (boolean csv : new boolean[] { false, true }) {
+            ObjectNode r = valid();
+            r.put(field, r.get(field).asText() + "\u0000");
+            Result result = ContributionRecordValidator.validate(r, csv, NOW);
+            assertTrue(result.valid() == null && result.errors().stream().anyMatch(e -> e.field().equals(field)),
+                    () -> field + (csv ? " (CSV)" : " (JSON)") + ": " + result.errors());
+        }
+    }
+
     @Test
     void everyErrorIsCollected() {
         ObjectNode r = valid();

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -177,6 +178,24 @@ class RegistrationRecordValidatorTest {
     private static String messageOf(Result result, String field, String code) {
         return result.errors().stream().filter(e -> e.field().equals(field) && e.code().equals(code)).map(FieldError::message)
                 .findFirst().orElse("");
+    }
+
+    static Stream<String> fields() {
+        return RegistrationRecordValidator.FIELDS.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fields")
+    void aControlCharacterInAnyFieldRejectsTheRecordNamingThatField(String field) {
+        for (boolean csv : new boolean[] { false, true }) {
+            ObjectNode r = valid();
+            JsonNode value = r.get(field);
+            r.put(field, (value.isArray() ? "JKK|JKM" : value.asText()) + "\u0000");
+            Result result = VALIDATOR.validate(r, csv, TODAY, AGENTS::get);
+            assertFalse(result.isValid(), field);
+            assertTrue(result.errors().stream().anyMatch(e -> e.field().equals(field)),
+                    () -> field + (csv ? " (CSV)" : " (JSON)") + ": " + result.errors());
+        }
     }
 
     @Test
