@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -63,7 +64,8 @@ public class TokenService {
     public TokenService(OAuthClientRepository clients, SecretHasher hasher, SigningKey signingKey, AuditLog audit,
             TimeSource time, Pool pool, PerisaiConfig config,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
-            @ConfigProperty(name = "mp.jwt.verify.audiences") List<String> audiences) {
+            @ConfigProperty(name = "mp.jwt.verify.audiences") List<String> audiences,
+            @ConfigProperty(name = "smallrye.jwt.time-to-live") Optional<Long> maxLifetimeSeconds) {
         this.clients = clients;
         this.hasher = hasher;
         this.signingKey = signingKey;
@@ -73,6 +75,14 @@ public class TokenService {
         this.ttl = config.oauth().tokenTtl();
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {
             throw new IllegalStateException("PERISAI_OAUTH_TOKEN_TTL must be positive and at most PT1H");
+        }
+        if (maxLifetimeSeconds.isEmpty() || maxLifetimeSeconds.get() <= 0) {
+            throw new IllegalStateException("SMALLRYE_JWT_TIME_TO_LIVE must be set to the longest accepted token lifetime"
+                    + " in seconds (e.g. 3600)");
+        }
+        if (ttl.toSeconds() > maxLifetimeSeconds.get()) {
+            throw new IllegalStateException("PERISAI_OAUTH_TOKEN_TTL (" + ttl + ") is longer than SMALLRYE_JWT_TIME_TO_LIVE ("
+                    + maxLifetimeSeconds.get() + " s): the tokens we issue would be refused");
         }
         this.issuer = issuer;
         this.audience = audiences.get(0);
