@@ -40,6 +40,7 @@ class PackagedAppIT {
         env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_ID", "it-admin");
         env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_SECRET", "it-admin-secret-0123456789");
         env.put("PERISAI_PROBLEM_BASE_URI", "https://errors.packaged-it.example/p/");
+        env.put("PERISAI_PUBLIC_BASE_URL", "https://api.packaged-it.example/");
         return env;
     }
 
@@ -66,6 +67,17 @@ class PackagedAppIT {
                     + "/v1/admin/partners")).header("Authorization", "Bearer " + accessToken).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, partners.statusCode(), partners.body());
+
+            String code = "IT-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/v1/admin/partners")).header("Authorization", "Bearer " + accessToken)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\",\"name\":\"Wadah IT\","
+                            + "\"type\":\"COMMUNITY\",\"branchOffice\":\"Jakarta Salemba\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+            assertEquals("https://api.packaged-it.example/v1/admin/partners/" + code,
+                    created.headers().firstValue("Location").orElseThrow(), "PERISAI_PUBLIC_BASE_URL");
 
             HttpResponse<String> notFound = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/v1/admin/partners/NOPE-IT")).header("Authorization", "Bearer " + accessToken).build(),

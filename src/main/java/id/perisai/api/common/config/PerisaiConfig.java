@@ -11,6 +11,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "perisai")
 public interface PerisaiConfig {
 
+    /**
+     * The API's public root URL (e.g. {@code https://api.perisai.bpjsketenagakerjaan.go.id}): {@code Location} headers
+     * and links are built from it; without it they are relative. Never taken from the request's {@code Host}.
+     */
+    Optional<String> publicBaseUrl();
+
     /** Problem-details settings. */
     ProblemConfig problem();
 

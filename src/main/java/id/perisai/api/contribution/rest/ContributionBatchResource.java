@@ -102,7 +102,7 @@ public class ContributionBatchResource {
             @Context UriInfo uri) {
         boolean dry = BatchQueries.parseDryRun(dryRun);
         RecordFormat format = RecordFormat.of(contentType);
-        String base = uri.getBaseUriBuilder().path(BatchKind.CONTRIBUTION.path()).build().toString();
+        String base = id.perisai.api.common.web.PublicLinks.current().to(BatchKind.CONTRIBUTION.path());
         return intake.accept(contributions, Caller.of(identity), idempotencyKey, format, dry, body, base).response();
     }
 

@@ -115,7 +115,7 @@ public class RegistrationBatchResource {
             @Context UriInfo uri) {
         boolean dry = BatchQueries.parseDryRun(dryRun);
         RecordFormat format = RecordFormat.of(contentType);
-        String base = uri.getBaseUriBuilder().path(BatchKind.REGISTRATION.path()).build().toString();
+        String base = id.perisai.api.common.web.PublicLinks.current().to(BatchKind.REGISTRATION.path());
         return intake.accept(registrations, Caller.of(identity), idempotencyKey, format, dry, body, base).response();
     }
 
