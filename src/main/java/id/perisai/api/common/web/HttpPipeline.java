@@ -19,14 +19,17 @@ import id.perisai.api.common.problem.ProblemResponses;
 import id.perisai.api.common.problem.ProblemType;
 import id.perisai.api.common.problem.SafeThrowables;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Router-level concerns that sit in front of every endpoint (including {@code /q/*}): the correlation id of each
- * request, problem-details answers for what the HTTP layer itself refuses (oversize bodies, unknown paths) and for
- * failures that never reach a JAX-RS mapper.
+ * request, the headers every response carries ({@code X-Content-Type-Options: nosniff}; {@code Cache-Control:
+ * no-store} on every {@code /v1} and {@code /oauth2} answer — success or error, JSON or CSV — and wherever no
+ * handler chose its own caching), problem-details answers for what the HTTP layer itself refuses (oversize bodies,
+ * unknown paths) and for failures that never reach a JAX-RS mapper.
  */
 @ApplicationScoped
 public class HttpPipeline {
@@ -37,6 +40,7 @@ public class HttpPipeline {
     static final int ORDER_LAST = Integer.MAX_VALUE - 10;
 
     private static final Logger LOG = Logger.getLogger(HttpPipeline.class);
+    static final String NOSNIFF = "X-Content-Type-Options";
 
     /** Endpoints that take bulk uploads (streamed); every other body is a small JSON document. */
     static final List<String> BULK_PATHS = List.of("/v1/registration-batches", "/v1/contribution-batches",
@@ -78,6 +82,7 @@ public class HttpPipeline {
         String requestId = RequestIds.accept(ctx.request().getHeader(RequestIds.HEADER));
         ctx.request().headers().set(RequestIds.HEADER, requestId);
         ctx.response().putHeader(RequestIds.HEADER, requestId);
+        ctx.addHeadersEndHandler(v -> secureHeaders(ctx));
         MDC.put(RequestIds.MDC_KEY, requestId);
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long limit = limitFor(ctx.normalizedPath());
@@ -88,6 +93,24 @@ public class HttpPipeline {
             return;
         }
         ctx.next();
+    }
+
+    /**
+     * Responses of the API carry personal data and tokens: no cache, proxy or browser may keep them, and no browser
+     * may guess another content type than the declared one (a CSV or JSON rendered as HTML). Elsewhere (the JWKS,
+     * Swagger UI's files) a handler's own {@code Cache-Control} stands.
+     */
+    static void secureHeaders(RoutingContext ctx) {
+        MultiMap headers = ctx.response().headers();
+        headers.set(NOSNIFF, "nosniff");
+        if (isApi(ctx.normalizedPath()) || !headers.contains(HttpHeaders.CACHE_CONTROL)) {
+            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+    }
+
+    static boolean isApi(String path) {
+        return path != null && (path.equals("/v1") || path.startsWith("/v1/") || path.equals("/oauth2")
+                || path.startsWith("/oauth2/"));
     }
 
     private static boolean exceeds(String contentLength, long limit) {

@@ -275,7 +275,10 @@ class IncentiveResourceTest {
                 List.of(fee.get("partnerCode"), fee.get("accountNumber"), fee.get("bankCode"), fee.get("amount")));
         String csv = given().auth().oauth2(Fixtures.adminToken()).accept("text/csv")
                 .get("/v1/admin/incentive-statements/{period}/payouts", "2031-03").then().statusCode(200)
-                .contentType(startsWith("text/csv")).extract().asString();
+                .contentType(startsWith("text/csv"))
+                // full account numbers: never cached, never sniffed (quality.md S8)
+                .header("Cache-Control", equalTo("no-store")).header("X-Content-Type-Options", equalTo("nosniff"))
+                .extract().asString();
         String[] rows = csv.split("\r\n");
         assertEquals("partnerCode,partnerName,payee,agentCode,accountName,bankCode,accountNumber,amount", rows[0]);
         assertEquals(4, rows.length);
