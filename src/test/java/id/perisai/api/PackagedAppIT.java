@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.perisai.api.support.PackagedApp;
+import id.perisai.api.support.RawHttp;
 import id.perisai.api.support.TestTokens;
 
 /**
@@ -78,6 +79,14 @@ class PackagedAppIT {
             assertEquals(201, created.statusCode(), created.body());
             assertEquals("https://api.packaged-it.example/v1/admin/partners/" + code,
                     created.headers().firstValue("Location").orElseThrow(), "PERISAI_PUBLIC_BASE_URL");
+
+            // Main lets malformed URIs reach the problem answers (the HTTP layer's own check answers with no body)
+            RawHttp.Answer malformed = RawHttp.get(port, "/v1/partner?x=%zz");
+            assertEquals(400, malformed.status(), malformed.toString());
+            assertEquals("application/problem+json", malformed.header("Content-Type"));
+            RawHttp.Answer headers = RawHttp.get(port, "/v1/partner", "X-Big: " + "a".repeat(24 * 1024));
+            assertEquals(431, headers.status(), headers.toString());
+            assertEquals("application/problem+json", headers.header("Content-Type"));
 
             HttpResponse<String> notFound = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/v1/admin/partners/NOPE-IT")).header("Authorization", "Bearer " + accessToken).build(),

@@ -226,6 +226,20 @@ public interface PerisaiConfig {
         /** Largest body of the other JSON endpoints. */
         @WithDefault("1M")
         io.quarkus.runtime.configuration.MemorySize maxJsonBodySize();
+
+        /**
+         * Largest request head (header names and values); larger ones get a 431 problem. The HTTP layer's own limit
+         * ({@code quarkus.http.limits.max-header-size}) must be larger, or it answers first, without a body.
+         */
+        @WithDefault("20K")
+        io.quarkus.runtime.configuration.MemorySize maxHeaderSize();
+
+        /**
+         * Longest request URI (path and query) in characters; longer ones get a 414 problem. The HTTP layer's own
+         * limit ({@code quarkus.http.limits.max-initial-line-length}) must be larger.
+         */
+        @WithDefault("4096")
+        int maxUriLength();
     }
 
     interface BootstrapConfig {
