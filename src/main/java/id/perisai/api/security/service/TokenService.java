@@ -94,9 +94,10 @@ public class TokenService {
         try {
             parser.parse(probe);
         } catch (Exception e) {
-            throw new IllegalStateException("The public half of SMALLRYE_JWT_SIGN_KEY_LOCATION (kid " + signingKey.keyId()
-                    + ") is not among the keys of MP_JWT_VERIFY_PUBLICKEY_LOCATION, or MP_JWT_VERIFY_ISSUER/AUDIENCES"
-                    + " do not match: tokens issued by /oauth2/token would be refused");
+            // the key itself was found among the verification keys (SigningKey): what is left is the claims
+            throw new IllegalStateException("A token signed with SMALLRYE_JWT_SIGN_KEY_LOCATION (kid " + signingKey.keyId()
+                    + ") does not pass verification: check that MP_JWT_VERIFY_ISSUER and MP_JWT_VERIFY_AUDIENCES are what"
+                    + " /oauth2/token issues, and that MP_JWT_VERIFY_PUBLICKEY_LOCATION gives no other key that kid");
         }
         LOG.infof("OAuth2 issuer ready: iss=%s aud=%s kid=%s token lifetime %s", issuer, audience, signingKey.keyId(), ttl);
     }
