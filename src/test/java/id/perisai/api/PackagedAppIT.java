@@ -146,6 +146,20 @@ class PackagedAppIT {
     }
 
     @Test
+    void missingClientSecretHashKeyStopsStartUp() throws Exception {
+        Map<String, String> env = prodEnvironment(PackagedApp.freePort());
+        env.remove("PERISAI_OAUTH_SECRET_HASH_KEY");
+        assertStartupRefused(env, "perisai.oauth.secret-hash-key");
+    }
+
+    @Test
+    void publicTestClientSecretHashKeyStopsStartUpInProduction() throws Exception {
+        Map<String, String> env = prodEnvironment(PackagedApp.freePort());
+        env.put("PERISAI_OAUTH_SECRET_HASH_KEY", "dGVzdC1vbmx5LW9hdXRoLXNlY3JldC1oYXNoLWtleTE=");
+        assertStartupRefused(env, "PERISAI_OAUTH_SECRET_HASH_KEY is a public dev/test key");
+    }
+
+    @Test
     void publicDevKeyStopsStartUpInProduction() throws Exception {
         Map<String, String> env = prodEnvironment(PackagedApp.freePort());
         env.put("PERISAI_PII_ENCRYPTION_KEY", "ZGV2LW9ubHktcGlpLWVuY3J5cHRpb24ta2V5LTMyYiE=");

@@ -60,7 +60,7 @@ public class PartnerClientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createPartnerClient", summary = "Create an OAuth2 client for a partner", description = """
             Creates client credentials for a partner's system. The secret is in this response only: the service keeps
-            just a bcrypt hash. The client may request tokens with any subset of its scopes at `/oauth2/token`.""")
+            just a keyed hash (HMAC-SHA256). The client may request tokens with any subset of its scopes at `/oauth2/token`.""")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateClientRequest.class), examples = @ExampleObject(name = "portal", value = PartnerExamples.CREATE_CLIENT)))
     @APIResponse(responseCode = "201", description = "Created; the secret is shown only now", content = @Content(schema = @Schema(implementation = ClientCreatedResponse.class), examples = @ExampleObject(name = "created", value = PartnerExamples.CLIENT_CREATED)))
     public Uni<RestResponse<ClientCreatedResponse>> create(

@@ -37,6 +37,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The OAuth2 client-credentials issuer: authenticates a client, narrows its scopes to the requested ones and signs a
  * short-lived RS256 access token with {@code iss}, {@code aud}, {@code sub} (the client id), {@code client_id},
  * {@code partner_id} (partner clients), {@code scope}, {@code iat}, {@code exp} and {@code jti}.
+ *
+ * <p>
+ * A request from a source (or a client id from a source) that failed too often is refused before anything is looked
+ * up ({@link TokenThrottle}); nothing else limits the endpoint, so nobody's failures hold up anybody else's tokens. A
+ * successful request whose stored hash is bcrypt or under an earlier key rewrites it under the current key, in the
+ * transaction that records the token.
  */
 @ApplicationScoped
 public class TokenService {
@@ -48,11 +54,13 @@ public class TokenService {
     public record IssuedToken(String accessToken, long expiresIn, String scope) {
     }
 
-    private record Grant(ClientCredentials client, String token, String tokenId, Set<String> scopes) {
+    private record Grant(ClientCredentials client, String token, String tokenId, Set<String> scopes, String newHash) {
     }
 
     private final OAuthClientRepository clients;
     private final SecretHasher hasher;
+    private final TokenThrottle throttle;
+    private final io.vertx.mutiny.core.Vertx vertx;
     private final SigningKey signingKey;
     private final AuditLog audit;
     private final TimeSource time;
@@ -61,13 +69,16 @@ public class TokenService {
     private final String issuer;
     private final String audience;
 
-    public TokenService(OAuthClientRepository clients, SecretHasher hasher, SigningKey signingKey, AuditLog audit,
-            TimeSource time, Pool pool, PerisaiConfig config,
+    public TokenService(OAuthClientRepository clients, SecretHasher hasher, TokenThrottle throttle,
+            io.vertx.mutiny.core.Vertx vertx, SigningKey signingKey, AuditLog audit, TimeSource time, Pool pool,
+            PerisaiConfig config,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "mp.jwt.verify.audiences") List<String> audiences,
             @ConfigProperty(name = "smallrye.jwt.time-to-live") Optional<Long> maxLifetimeSeconds) {
         this.clients = clients;
         this.hasher = hasher;
+        this.throttle = throttle;
+        this.vertx = vertx;
         this.signingKey = signingKey;
         this.audit = audit;
         this.time = time;
@@ -102,17 +113,42 @@ public class TokenService {
         LOG.infof("OAuth2 issuer ready: iss=%s aud=%s kid=%s token lifetime %s", issuer, audience, signingKey.keyId(), ttl);
     }
 
-    public Uni<IssuedToken> issue(TokenRequest request) {
-        return clients.findCredentials(request.clientId())
-                .flatMap(client -> hasher.verifyThen(request.clientSecret(), client == null ? null : client.secretHash(),
-                        authenticated -> grant(client, authenticated, request.scope())))
+    /**
+     * @param source the request's source address (the peer's, or the one a trusted proxy forwards)
+     */
+    public Uni<IssuedToken> issue(TokenRequest request, String source) {
+        String clientId = request.clientId();
+        long wait = throttle.refusedForSeconds(source, clientId);
+        if (wait > 0) {
+            return Uni.createFrom().failure(new TokenThrottledException(wait));
+        }
+        return clients.findCredentials(clientId)
+                .flatMap(client -> hasher.verify(clientId, request.clientSecret(), client == null ? null : client.secretHash())
+                        .map(check -> authenticated(client, check, source, clientId)))
+                // signing is a few milliseconds of CPU: off the event loop
+                .flatMap(authenticated -> vertx.executeBlocking(Uni.createFrom().item(() -> grant(authenticated, request))))
                 .call(this::recordUse)
                 .map(grant -> new IssuedToken(grant.token(), ttl.toSeconds(), String.join(" ", grant.scopes())));
     }
 
+    private record Authenticated(ClientCredentials client, boolean rehash) {
+    }
+
+    private Authenticated authenticated(ClientCredentials client, SecretHasher.Check check, String source,
+            String clientId) {
+        if (!check.matches()) {
+            throttle.failed(source, clientId);
+            throw OAuthException.invalidClient();
+        }
+        throttle.succeeded(source, clientId);
+        return new Authenticated(client, check.rehash());
+    }
+
     /** Runs on a worker thread after the secret check: pure computation, no I/O. */
-    private Grant grant(ClientCredentials client, boolean authenticated, String requestedScope) {
-        if (!authenticated || client.revoked()) {
+    private Grant grant(Authenticated authenticated, TokenRequest request) {
+        ClientCredentials client = authenticated.client();
+        String requestedScope = request.scope();
+        if (client.revoked()) {
             throw OAuthException.invalidClient();
         }
         if (client.partnerCode() != null && !"ACTIVE".equals(client.partnerStatus())) {
@@ -121,7 +157,8 @@ public class TokenService {
         Set<String> scopes = narrow(split(client.scopes()), requestedScope);
         String tokenId = UUID.randomUUID().toString();
         String token = sign(client.clientId(), client.clientId(), client.partnerCode(), scopes, tokenId);
-        return new Grant(client, token, tokenId, scopes);
+        String newHash = authenticated.rehash() ? hasher.hash(client.clientId(), request.clientSecret()) : null;
+        return new Grant(client, token, tokenId, scopes, newHash);
     }
 
     /**
@@ -177,9 +214,13 @@ public class TokenService {
                 .with(Map.of("scope", String.join(" ", grant.scopes())));
         AuditEntry.Actor actor = new AuditEntry.Actor(client.partnerCode(), client.clientId(), grant.tokenId(),
                 client.clientId());
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("update oauth_client set last_used_at = now() where id = $1")
-                .execute(Tuple.of(client.id()))
+        // a bcrypt hash, or one under an earlier key, is rewritten under the current key (unless it changed meanwhile)
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                update oauth_client
+                   set last_used_at = now(),
+                       secret_hash = case when $2::text is not null and secret_hash = $3 then $2 else secret_hash end
+                 where id = $1
+                """).execute(Tuple.of(client.id(), grant.newHash(), client.secretHash()))
                 .flatMap(updated -> audit.record(connection, actor, entry)));
     }
 }
