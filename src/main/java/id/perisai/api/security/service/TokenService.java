@@ -30,6 +30,7 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -60,7 +61,7 @@ public class TokenService {
     private final OAuthClientRepository clients;
     private final SecretHasher hasher;
     private final TokenThrottle throttle;
-    private final io.vertx.mutiny.core.Vertx vertx;
+    private final Vertx vertx;
     private final SigningKey signingKey;
     private final AuditLog audit;
     private final TimeSource time;
@@ -70,7 +71,7 @@ public class TokenService {
     private final String audience;
 
     public TokenService(OAuthClientRepository clients, SecretHasher hasher, TokenThrottle throttle,
-            io.vertx.mutiny.core.Vertx vertx, SigningKey signingKey, AuditLog audit, TimeSource time, Pool pool,
+            Vertx vertx, SigningKey signingKey, AuditLog audit, TimeSource time, Pool pool,
             PerisaiConfig config,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "mp.jwt.verify.audiences") List<String> audiences,
