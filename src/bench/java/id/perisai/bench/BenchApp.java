@@ -124,6 +124,7 @@ final class BenchApp implements AutoCloseable {
 
     static final String PII_KEY = randomKey();
     static final String INDEX_KEY = randomKey();
+    static final String SECRET_HASH_KEY = randomKey();
 
     static Map<String, String> environment(int port) {
         Map<String, String> env = new HashMap<>();
@@ -138,6 +139,7 @@ final class BenchApp implements AutoCloseable {
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", KEYS.resolve("dev-only-signing-key.pem").toString());
         env.put("PERISAI_PII_ENCRYPTION_KEY", PII_KEY);
         env.put("PERISAI_PII_INDEX_KEY", INDEX_KEY);
+        env.put("PERISAI_OAUTH_SECRET_HASH_KEY", SECRET_HASH_KEY);
         env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_ID", ADMIN_ID);
         env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_SECRET", ADMIN_SECRET);
         // P3's 32 concurrent clients act for one partner: above the production cap of uploads in flight per partner

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.perisai.api.support.PackagedApp;
+import id.perisai.api.support.RawHttp;
 import id.perisai.api.support.TestTokens;
 
 /**
@@ -40,6 +41,7 @@ class PackagedAppIT {
         env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_ID", "it-admin");
         env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_SECRET", "it-admin-secret-0123456789");
         env.put("PERISAI_PROBLEM_BASE_URI", "https://errors.packaged-it.example/p/");
+        env.put("PERISAI_PUBLIC_BASE_URL", "https://api.packaged-it.example/");
         return env;
     }
 
@@ -66,6 +68,25 @@ class PackagedAppIT {
                     + "/v1/admin/partners")).header("Authorization", "Bearer " + accessToken).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, partners.statusCode(), partners.body());
+
+            String code = "IT-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/v1/admin/partners")).header("Authorization", "Bearer " + accessToken)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\",\"name\":\"Wadah IT\","
+                            + "\"type\":\"COMMUNITY\",\"branchOffice\":\"Jakarta Salemba\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+            assertEquals("https://api.packaged-it.example/v1/admin/partners/" + code,
+                    created.headers().firstValue("Location").orElseThrow(), "PERISAI_PUBLIC_BASE_URL");
+
+            // Main lets malformed URIs reach the problem answers (the HTTP layer's own check answers with no body)
+            RawHttp.Answer malformed = RawHttp.get(port, "/v1/partner?x=%zz");
+            assertEquals(400, malformed.status(), malformed.toString());
+            assertEquals("application/problem+json", malformed.header("Content-Type"));
+            RawHttp.Answer headers = RawHttp.get(port, "/v1/partner", "X-Big: " + "a".repeat(24 * 1024));
+            assertEquals(431, headers.status(), headers.toString());
+            assertEquals("application/problem+json", headers.header("Content-Type"));
 
             HttpResponse<String> notFound = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/v1/admin/partners/NOPE-IT")).header("Authorization", "Bearer " + accessToken).build(),
@@ -125,6 +146,20 @@ class PackagedAppIT {
     }
 
     @Test
+    void missingClientSecretHashKeyStopsStartUp() throws Exception {
+        Map<String, String> env = prodEnvironment(PackagedApp.freePort());
+        env.remove("PERISAI_OAUTH_SECRET_HASH_KEY");
+        assertStartupRefused(env, "perisai.oauth.secret-hash-key");
+    }
+
+    @Test
+    void publicTestClientSecretHashKeyStopsStartUpInProduction() throws Exception {
+        Map<String, String> env = prodEnvironment(PackagedApp.freePort());
+        env.put("PERISAI_OAUTH_SECRET_HASH_KEY", "dGVzdC1vbmx5LW9hdXRoLXNlY3JldC1oYXNoLWtleTE=");
+        assertStartupRefused(env, "PERISAI_OAUTH_SECRET_HASH_KEY is a public dev/test key");
+    }
+
+    @Test
     void publicDevKeyStopsStartUpInProduction() throws Exception {
         Map<String, String> env = prodEnvironment(PackagedApp.freePort());
         env.put("PERISAI_PII_ENCRYPTION_KEY", "ZGV2LW9ubHktcGlpLWVuY3J5cHRpb24ta2V5LTMyYiE=");
@@ -145,6 +180,62 @@ class PackagedAppIT {
         Files.writeString(jwks, onlyEc.toString());
         Map<String, String> env = prodEnvironment(PackagedApp.freePort());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwks.toString());
-        assertStartupRefused(env, "is not among the keys of MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        String modulus = all.get("keys").get(0).get("n").asText();
+        assertStartupRefused(env, "is not among the 1 key(s) of MP_JWT_VERIFY_PUBLICKEY_LOCATION (kids: "
+                + onlyEc.get("keys").get(0).get("kid").asText() + ")", modulus.substring(0, 32));
+    }
+
+    /** What the README tells operators to run: the service's own command prints the signing key's JWKS entry. */
+    static String jwksCommand(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", PackagedApp.JAR.toString(), "jwks"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), out);
+        return out;
+    }
+
+    @Test
+    void aJwksNamingTheSigningKeyWithTheOperatorsOwnKidWorks() throws Exception {
+        JsonNode printed = JSON.readTree(jwksCommand("src/test/resources/keys/dev-only-signing-key.pem", "--kid",
+                "perisai-2026-11"));
+        assertFalse(printed.get("keys").get(0).has("d"), "only the public half");
+        // the operator's key set: another issuer's key first, then ours under the operator's name
+        var set = JSON.createObjectNode();
+        var keys = set.putArray("keys");
+        JSON.readTree(Path.of("src/test/resources/keys/dev-only-verification-keys.jwks.json").toFile()).get("keys")
+                .forEach(k -> {
+                    if ("EC".equals(k.get("kty").asText())) {
+                        keys.add(k);
+                    }
+                });
+        keys.add(printed.get("keys").get(0));
+        Path jwks = Files.createTempFile("operator", ".jwks.json");
+        Files.writeString(jwks, set.toString());
+        int port = PackagedApp.freePort();
+        Map<String, String> env = prodEnvironment(port);
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwks.toString());
+        PackagedApp run = PackagedApp.start(env).awaitReady();
+        try {
+            HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(run.url("/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "grant_type=client_credentials&client_id=it-admin&client_secret=it-admin-secret-0123456789"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, token.statusCode(), token.body());
+            String accessToken = JSON.readTree(token.body()).get("access_token").asText();
+            String header = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[0]));
+            assertEquals("perisai-2026-11", JSON.readTree(header).get("kid").asText());
+            HttpResponse<String> partners = HTTP.send(HttpRequest.newBuilder(run.url("/v1/admin/partners"))
+                    .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, partners.statusCode(), partners.body());
+            HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(run.url("/.well-known/jwks.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("perisai-2026-11", JSON.readTree(published.body()).get("keys").get(0).get("kid").asText());
+        } finally {
+            run.stop();
+        }
     }
 }

@@ -53,7 +53,7 @@ public class DevSeed {
                 insert into oauth_client (client_id, partner_id, name, scopes, secret_hash)
                 select $1, p.id, 'Demo portal (dev only)', $2, $3 from partner p where p.code = $4
                 on conflict (client_id) do nothing
-                """).execute(Tuple.of(CLIENT_ID, scopes, hasher.hashBlocking(CLIENT_SECRET), PARTNER))
+                """).execute(Tuple.of(CLIENT_ID, scopes, hasher.hash(CLIENT_ID, CLIENT_SECRET), PARTNER))
                 .await().indefinitely();
         Buffer nikIndex = Buffer.buffer(crypto.blindIndex(AGENT_NIK));
         pool.preparedQuery("""

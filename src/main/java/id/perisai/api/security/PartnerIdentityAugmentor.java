@@ -7,6 +7,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import id.perisai.api.common.time.TimeSource;
@@ -24,9 +25,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Completes authentication after the JWT itself has been verified (signature, algorithm, iss, aud, exp, iat and the
- * required claims are checked by SmallRye JWT): a partner scope requires {@code partner_id} naming an existing
- * partner, a token of a revoked OAuth client stops working at once, a SUSPENDED partner is refused with 403, and a
+ * Completes authentication after the JWT itself has been verified (signature, algorithm, iss, aud, exp, iat, the
+ * required claims and the longest lifetime {@code exp − iat}, {@code SMALLRYE_JWT_TIME_TO_LIVE}, are checked by
+ * SmallRye JWT): {@code scope} must be a space-separated string (SmallRye would take a JSON array's elements as
+ * roles), {@code iat} must not lie in the future (a lifetime counted from a future {@code iat} never ends), a partner
+ * scope requires {@code partner_id} naming an existing partner, a token of a revoked OAuth client stops working at once, a
+ * SUSPENDED partner is refused with 403, and a
  * partner over its {@code requestsPerMinute} gets 429. The outcome is a {@link Caller} attached to the identity, with
  * the partner's quota state; every response to it carries the {@code RateLimit} headers.
  */
@@ -36,15 +40,20 @@ public class PartnerIdentityAugmentor implements SecurityIdentityAugmentor {
     static final String PARTNER_CLAIM = "partner_id";
     static final String CLIENT_CLAIM = "client_id";
     static final String ROUTING_CONTEXT = "quarkus.http.routing.context";
+    static final String SCOPE_CLAIM = "scope";
 
     private final TokenSubjectRepository subjects;
     private final TimeSource time;
     private final QuotaMetrics metrics;
 
-    public PartnerIdentityAugmentor(TokenSubjectRepository subjects, TimeSource time, QuotaMetrics metrics) {
+    private final long clockSkewSeconds;
+
+    public PartnerIdentityAugmentor(TokenSubjectRepository subjects, TimeSource time, QuotaMetrics metrics,
+            @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") long clockSkewSeconds) {
         this.subjects = subjects;
         this.time = time;
         this.metrics = metrics;
+        this.clockSkewSeconds = clockSkewSeconds;
     }
 
     @Override
@@ -57,6 +66,13 @@ public class PartnerIdentityAugmentor implements SecurityIdentityAugmentor {
             Map<String, Object> attributes) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Uni.createFrom().item(identity);
+        }
+        if (stringClaim(jwt, SCOPE_CLAIM) == null) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("scope is not a space-separated string"));
+        }
+        // the token's own clock, like exp: the real one, not the service's (movable) business time
+        if (jwt.getIssuedAtTime() > Instant.now().getEpochSecond() + clockSkewSeconds) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("iat is in the future"));
         }
         Set<String> scopes = Set.copyOf(identity.getRoles());
         String clientId = stringClaim(jwt, CLIENT_CLAIM);

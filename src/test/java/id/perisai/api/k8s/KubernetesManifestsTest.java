@@ -167,7 +167,7 @@ class KubernetesManifestsTest {
         for (String required : List.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL",
                 "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 "MP_JWT_VERIFY_ISSUER", "SMALLRYE_JWT_SIGN_KEY_LOCATION", "PERISAI_PII_ENCRYPTION_KEY",
-                "PERISAI_PII_INDEX_KEY")) {
+                "PERISAI_PII_INDEX_KEY", "PERISAI_OAUTH_SECRET_HASH_KEY")) {
             assertTrue(used.contains(required), required + " is required in prod but not set by the manifests");
         }
     }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -59,11 +61,28 @@ class JwtVerificationTest {
                                 "ANOTHER")),
                 bad("tampered scope",
                         () -> TestTokens.tamperPayload(TestTokens.partner(partner, "agents:read").sign(), "scope", "admin")),
+                bad("scope as a JSON array", () -> TestTokens.partner(partner).claim("scope", List.of("agents:read")).sign()),
+                bad("scope as a number", () -> TestTokens.partner(partner).claim("scope", 7).sign()),
+                bad("lifetime of ten years (exp − iat)", () -> TestTokens.partner(partner, "agents:read")
+                        .claim("exp", now() + TEN_YEARS).sign()),
+                bad("lifetime a second over the maximum", () -> TestTokens.partner(partner, "agents:read")
+                        .claim("iat", now() - 10).claim("exp", now() - 10 + 3601).sign()),
+                bad("lifetime of ten years from a trusted external issuer (ES256)",
+                        () -> TestTokens.partner(partner, "agents:read").es256().claim("exp", now() + TEN_YEARS).sign()),
+                bad("issued ten years in the future, short-lived from then",
+                        () -> TestTokens.partner(partner, "agents:read").claim("iat", now() + TEN_YEARS)
+                                .claim("exp", now() + TEN_YEARS + 600).sign()),
                 bad("not a JWT", () -> "not-a-jwt"),
                 bad("truncated signature", () -> {
                     String token = TestTokens.partner(partner, "agents:read").sign();
                     return token.substring(0, token.length() - 10);
                 }));
+    }
+
+    static final long TEN_YEARS = 10L * 366 * 24 * 3600;
+
+    static long now() {
+        return Instant.now().getEpochSecond();
     }
 
     static Arguments bad(String name, Supplier<String> token) {
@@ -110,6 +129,27 @@ class JwtVerificationTest {
         given().auth().oauth2(TestTokens.partner(partner, "agents:read").es256().sign())
                 .when().get("/v1/partner")
                 .then().statusCode(200).body("code", equalTo(partner));
+    }
+
+    @Test
+    void adminScopeAsAJsonArrayDoesNotReachTheAdminApi() {
+        given().auth().oauth2(TestTokens.admin().claim("scope", List.of("admin")).sign())
+                .when().get("/v1/admin/partners")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"));
+        given().auth().oauth2(TestTokens.admin().sign()).when().get("/v1/admin/partners").then().statusCode(200);
+    }
+
+    @Test
+    void lifetimeOfExactlyTheMaximumIsAccepted() {
+        given().auth().oauth2(TestTokens.partner(partner, "agents:read").claim("iat", now() - 5)
+                .claim("exp", now() - 5 + 3600).sign())
+                .when().get("/v1/partner")
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.partner(partner, "agents:read").es256().claim("iat", now() - 5)
+                .claim("exp", now() - 5 + 3600).sign())
+                .when().get("/v1/partner")
+                .then().statusCode(200);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import id.perisai.api.support.Fixtures;
 import id.perisai.api.support.TestDb;
 import id.perisai.api.support.TestTokens;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -227,11 +228,33 @@ class TokenEndpointTest {
     }
 
     @Test
-    void secretsAreStoredAsBcryptHashesOnly() {
+    void secretsAreStoredAsKeyedHashesOnly() {
         var row = TestDb.query("select secret_hash from oauth_client where client_id = ?", clientId).get(0);
         String hash = (String) row.get("secret_hash");
-        assertTrue(hash.startsWith("$2"), hash);
-        assertTrue(!hash.contains(secret));
+        assertTrue(hash.matches("^\\$hmac-sha256\\$1\\$[A-Za-z0-9_-]{43}$"), hash);
+        assertTrue(!hash.contains(secret.substring(4)));
+    }
+
+    @Test
+    void aLegacyBcryptHashStillWorksAndIsRewrittenUnderTheKeyAtItsNextUse() {
+        String code = Fixtures.partner("LEGACY");
+        String[] c = Fixtures.client(code, List.of("agents:read"));
+        // what earlier versions stored
+        TestDb.update("update oauth_client set secret_hash = ? where client_id = ?", BcryptUtil.bcryptHash(c[1], 4), c[0]);
+        form("grant_type=client_credentials&client_id=" + c[0] + "&client_secret=" + enc(c[1] + "x"))
+                .statusCode(401).body("error", equalTo("invalid_client"));
+        assertTrue(storedHash(c[0]).startsWith("$2"), "a failure rewrites nothing");
+        String token = form("grant_type=client_credentials&client_id=" + c[0] + "&client_secret=" + enc(c[1]))
+                .statusCode(200).extract().path("access_token");
+        given().auth().oauth2(token).get("/v1/partner").then().statusCode(200);
+        assertTrue(storedHash(c[0]).startsWith("$hmac-sha256$1$"), storedHash(c[0]));
+        form("grant_type=client_credentials&client_id=" + c[0] + "&client_secret=" + enc(c[1])).statusCode(200);
+        form("grant_type=client_credentials&client_id=" + c[0] + "&client_secret=" + enc(c[1] + "x")).statusCode(401);
+    }
+
+    static String storedHash(String clientId) {
+        return (String) TestDb.query("select secret_hash from oauth_client where client_id = ?", clientId).get(0)
+                .get("secret_hash");
     }
 
     @Test

@@ -85,6 +85,7 @@ public final class PackagedApp {
         env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", "src/test/resources/keys/dev-only-signing-key.pem");
         env.put("PERISAI_PII_ENCRYPTION_KEY", randomKey());
         env.put("PERISAI_PII_INDEX_KEY", randomKey());
+        env.put("PERISAI_OAUTH_SECRET_HASH_KEY", randomKey());
         return env;
     }
 

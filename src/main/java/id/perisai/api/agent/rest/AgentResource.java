@@ -11,9 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,6 +32,7 @@ import id.perisai.api.agent.service.AgentService;
 import id.perisai.api.common.problem.Problem;
 import id.perisai.api.common.web.Page;
 import id.perisai.api.common.web.PageRequest;
+import id.perisai.api.common.web.PublicLinks;
 import id.perisai.api.common.web.QueryParams;
 import id.perisai.api.security.Caller;
 import id.perisai.api.security.Scopes;
@@ -51,8 +50,11 @@ public class AgentResource {
 
     private final AgentService agents;
 
-    public AgentResource(AgentService agents) {
+    private final PublicLinks links;
+
+    public AgentResource(AgentService agents, PublicLinks links) {
         this.agents = agents;
+        this.links = links;
     }
 
     @POST
@@ -67,10 +69,9 @@ public class AgentResource {
     @APIResponse(responseCode = "201", description = "Registered; Location points to the agent", content = @Content(schema = @Schema(implementation = AgentResponse.class), examples = @ExampleObject(name = "agent", value = AgentExamples.AGENT)))
     @APIResponse(responseCode = "409", description = "Already an agent", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "already", value = AgentExamples.ALREADY)))
     @APIResponse(responseCode = "422", description = "Not eligible: every unmet rule of rules.md §5 in errors[]", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "ineligible", value = AgentExamples.INELIGIBLE)))
-    public Uni<RestResponse<AgentResponse>> create(@NotNull CreateAgentRequest body, @Context UriInfo uri) {
-        return agents.create(body, Caller.of(identity)).map(created -> RestResponse.ResponseBuilder
-                .<AgentResponse> created(uri.getBaseUriBuilder().path("v1/agents").path(created.agentCode()).build())
-                .entity(created).build());
+    public Uni<RestResponse<AgentResponse>> create(@NotNull CreateAgentRequest body) {
+        return agents.create(body, Caller.of(identity))
+                .map(created -> links.created(created, "v1/agents", created.agentCode()));
     }
 
     @GET

@@ -26,6 +26,7 @@ import id.perisai.api.common.problem.ResourceNotFoundException;
 import id.perisai.api.common.web.Ids;
 import id.perisai.api.common.web.Page;
 import id.perisai.api.common.web.PageRequest;
+import id.perisai.api.common.web.PublicLinks;
 import id.perisai.api.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
@@ -45,10 +46,12 @@ public class BatchEndpoints {
 
     private final BatchIntake intake;
     private final BatchRepository batches;
+    private final PublicLinks links;
 
-    public BatchEndpoints(BatchIntake intake, BatchRepository batches) {
+    public BatchEndpoints(BatchIntake intake, BatchRepository batches, PublicLinks links) {
         this.intake = intake;
         this.batches = batches;
+        this.links = links;
     }
 
     /**
@@ -67,7 +70,8 @@ public class BatchEndpoints {
             id.perisai.api.common.ingest.upload.UploadReceiver.refuseBody(ctx);
             return Uni.createFrom().failure(e);
         }
-        String location = definition.kind().collectionPath(parent);
+        // from PERISAI_PUBLIC_BASE_URL, or relative: never from the request's Host
+        String location = links.to(definition.kind().collectionPath(parent));
         return intake.submit(definition, Caller.of(identity), parent, idempotencyKey, contentType, dry, ctx, location)
                 .map(BatchIntake.Accepted::response);
     }

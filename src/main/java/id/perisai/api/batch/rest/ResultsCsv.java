@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 
 import org.jboss.resteasy.reactive.RestMulti;
 
+import id.perisai.api.common.csv.CsvCells;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Per-record results as CSV (RFC 4180, CRLF): errors as {@code field:CODE} joined by {@code |}; a cell a spreadsheet
- * would take for a formula (=, +, -, @) is prefixed with an apostrophe.
+ * Per-record results as CSV (RFC 4180, CRLF, cells as {@link CsvCells} writes them): errors as {@code field:CODE}
+ * joined by {@code |}.
  */
 public final class ResultsCsv {
 
@@ -47,25 +48,9 @@ public final class ResultsCsv {
         return codes.toString();
     }
 
-    /** Appends one cell, quoted when needed, or nothing for a null or empty value; numbers as they are. */
+    /** Appends one cell, quoted and defused as {@link CsvCells} says, or nothing for a null or empty value. */
     public static void cell(StringBuilder sb, Object value) {
-        if (value == null || value.toString().isEmpty()) {
-            return;
-        }
-        if (value instanceof Number) {
-            sb.append(value);
-            return;
-        }
-        String v = value.toString();
-        char first = v.charAt(0);
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            sb.append('"').append(v.replace("\"", "\"\"")).append('"');
-        } else {
-            sb.append(v);
-        }
+        CsvCells.append(sb, value);
     }
 
     /**
@@ -96,12 +81,6 @@ public final class ResultsCsv {
 
     /** Appends a row of cells and CRLF. */
     public static void row(StringBuilder sb, Object... cells) {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            cell(sb, cells[i]);
-        }
-        sb.append("\r\n");
+        CsvCells.row(sb, cells);
     }
 }

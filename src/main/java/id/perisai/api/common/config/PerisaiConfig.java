@@ -11,6 +11,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "perisai")
 public interface PerisaiConfig {
 
+    /**
+     * The API's public root URL (e.g. {@code https://api.perisai.bpjsketenagakerjaan.go.id}): {@code Location} headers
+     * and links are built from it; without it they are relative. Never taken from the request's {@code Host}.
+     */
+    Optional<String> publicBaseUrl();
+
     /** Problem-details settings. */
     ProblemConfig problem();
 
@@ -96,13 +102,45 @@ public interface PerisaiConfig {
         @WithDefault("PT1H")
         Duration tokenTtl();
 
-        /** bcrypt cost factor for stored client secrets (2^cost rounds). */
-        @WithDefault("11")
-        int secretHashCost();
+        /**
+         * Base64 of the 32-byte HMAC-SHA256 key client secrets are hashed with (required): a secret of 256 random bits
+         * needs no slow hash, only one nobody can compute without this key.
+         */
+        String secretHashKey();
 
-        /** Client-secret checks allowed to run at once; further token requests get 429 (protects the CPU). */
-        @WithDefault("4")
-        int maxConcurrentSecretChecks();
+        /** The id of {@link #secretHashKey()}, written into every hash it makes; change it with each new key. */
+        @WithDefault("1")
+        String secretHashKeyId();
+
+        /**
+         * Other keys that verify stored hashes, as {@code id:base64}: earlier keys (hashes under them are rewritten
+         * under the current key at the client's next successful token request), or the next one during a rollout.
+         */
+        Optional<List<String>> previousSecretHashKeys();
+
+        /** Throttling of failed client authentications at the token endpoint. */
+        ThrottleConfig throttle();
+    }
+
+    interface ThrottleConfig {
+        /** The window failures are counted in, from the first failure. */
+        @WithDefault("PT1M")
+        Duration window();
+
+        /** Failed authentications from one source address in a window before that address is refused (429). */
+        @WithDefault("30")
+        int failuresPerSource();
+
+        /**
+         * Failed authentications of one client id from one source address in a window before that pair is refused;
+         * failures from elsewhere never refuse a client's own requests.
+         */
+        @WithDefault("10")
+        int failuresPerClient();
+
+        /** Source addresses (and as many client/address pairs) tracked at once: bounds the memory a flood can take. */
+        @WithDefault("10000")
+        int trackedKeys();
     }
 
     interface PartnerConfig {
@@ -267,6 +305,20 @@ public interface PerisaiConfig {
         /** Largest body of the other JSON endpoints. */
         @WithDefault("1M")
         io.quarkus.runtime.configuration.MemorySize maxJsonBodySize();
+
+        /**
+         * Largest request head (header names and values); larger ones get a 431 problem. The HTTP layer's own limit
+         * ({@code quarkus.http.limits.max-header-size}) must be larger, or it answers first, without a body.
+         */
+        @WithDefault("20K")
+        io.quarkus.runtime.configuration.MemorySize maxHeaderSize();
+
+        /**
+         * Longest request URI (path and query) in characters; longer ones get a 414 problem. The HTTP layer's own
+         * limit ({@code quarkus.http.limits.max-initial-line-length}) must be larger.
+         */
+        @WithDefault("4096")
+        int maxUriLength();
     }
 
     interface BootstrapConfig {

@@ -2,11 +2,14 @@ package id.perisai.api.common.identity;
 
 import java.util.regex.Pattern;
 
-/** E-mail addresses: a local part and a domain of at least two labels, 254 characters at most. */
+/**
+ * E-mail addresses: a local part (no spaces, quotes, separators or control characters) and a domain of at least two
+ * labels, 254 characters at most.
+ */
 public final class Emails {
 
     static final Pattern EMAIL = Pattern
-            .compile("^[^@\\s\"(),:;<>\\[\\]\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+            .compile("^[^@\\s\"(),:;<>\\[\\]\\\\\\p{Cntrl}\\u0080-\\u009f]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
     private Emails() {

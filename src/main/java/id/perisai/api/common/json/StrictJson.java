@@ -8,13 +8,15 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Request bodies are read strictly: no unknown fields, no silent coercion ("12" is not a number, 1.5 is not an
- * integer, 7 is not a string), no trailing garbage, and bounded nesting and string sizes so hostile bodies fail fast.
+ * integer, 7 is not a string), no control characters in strings, no trailing garbage, and bounded nesting and string
+ * sizes so hostile bodies fail fast.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -48,6 +50,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("control-free-strings").addDeserializer(String.class,
+                new ControlFreeStrings()));
         return mapper;
     }
 }

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import id.perisai.api.common.json.ControlCharactersException;
 import id.perisai.api.common.web.RequestIds;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -39,6 +40,8 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     static final String REALM = "perisai-partner-api";
+    /** The code of a text field that holds a control character. */
+    public static final String INVALID_CHARACTERS = "INVALID_CHARACTERS";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final ProblemResponses problems;
@@ -69,12 +72,23 @@ public class ProblemMappers {
                 requestId(headers), errors, Map.of(), Map.of());
     }
 
+    /**
+     * The unknown property's name is whatever the client sent (it could be a NIK): the error points at the object that
+     * holds it, with {@link FieldError#UNKNOWN} in place of the name, and lists the names that are accepted there.
+     */
     @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri, HttpHeaders headers) {
-        FieldError error = new FieldError(jsonPath(e), "UNKNOWN_FIELD",
-                "unknown property; accepted: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
-                        .collect(Collectors.joining(", ")));
+        String holder = jsonPath(e.getPath().subList(0, Math.max(0, e.getPath().size() - 1)));
+        FieldError error = new FieldError(holder.isEmpty() ? FieldError.UNKNOWN : holder + "." + FieldError.UNKNOWN,
+                "UNKNOWN_FIELD", "a property that is not part of this object; accepted: " + e.getKnownPropertyIds()
+                        .stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
         return invalidInput(error, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response controlCharacters(ControlCharactersException e, UriInfo uri, HttpHeaders headers) {
+        return invalidInput(new FieldError(jsonPath(e), INVALID_CHARACTERS,
+                "must not contain control characters (line breaks and tabs included)"), uri, headers);
     }
 
     @ServerExceptionMapper
@@ -159,6 +173,10 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof ProblemException problem) {
             return problem(problem, uri, headers);
+        }
+        if (e.getCause() instanceof ControlCharactersException control) {
+            // the body reader hands Jackson failures it does not know over wrapped in a 400
+            return controlCharacters(control, uri, headers);
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri, headers);
@@ -274,8 +292,12 @@ public class ProblemMappers {
     }
 
     static String jsonPath(JsonMappingException e) {
+        return jsonPath(e.getPath());
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> references) {
         StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
+        for (JsonMappingException.Reference ref : references) {
             if (ref.getFieldName() != null) {
                 if (path.length() > 0) {
                     path.append('.');

@@ -16,6 +16,8 @@ public record ProblemType(int status, String name, String title) {
             "The token does not grant this operation");
     public static final ProblemType PARTNER_SUSPENDED = new ProblemType(403, "partner-suspended",
             "The partner is suspended");
+    public static final ProblemType MALFORMED_URI = new ProblemType(400, "malformed-uri",
+            "The request URI cannot be read");
     public static final ProblemType NOT_FOUND = new ProblemType(404, "not-found", "Resource not found");
     public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType(405, "method-not-allowed",
             "Method not allowed");
@@ -25,12 +27,15 @@ public record ProblemType(int status, String name, String title) {
             "The request conflicts with the current state");
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType(413, "payload-too-large",
             "The request body is too large");
+    public static final ProblemType URI_TOO_LONG = new ProblemType(414, "uri-too-long", "The request URI is too long");
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType(415, "unsupported-media-type",
             "Unsupported media type");
     public static final ProblemType UNPROCESSABLE = new ProblemType(422, "unprocessable-content",
             "The request cannot be processed");
     public static final ProblemType TOO_MANY_REQUESTS = new ProblemType(429, "too-many-requests",
             "Too many requests");
+    public static final ProblemType HEADERS_TOO_LARGE = new ProblemType(431, "headers-too-large",
+            "The request headers are too large");
     public static final ProblemType INTERNAL_ERROR = new ProblemType(500, "internal-error",
             "Internal error");
     public static final ProblemType SERVICE_UNAVAILABLE = new ProblemType(503, "service-unavailable",
@@ -47,9 +52,11 @@ public record ProblemType(int status, String name, String title) {
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> UNPROCESSABLE;
             case 429 -> TOO_MANY_REQUESTS;
+            case 431 -> HEADERS_TOO_LARGE;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : new ProblemType(status, "http-" + status, "Request failed");
         };

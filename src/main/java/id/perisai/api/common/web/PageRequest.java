@@ -7,6 +7,7 @@ import java.util.List;
 
 import id.perisai.api.common.problem.FieldError;
 import id.perisai.api.common.problem.InvalidInputException;
+import id.perisai.api.common.text.ControlCharacters;
 
 /**
  * {@code ?limit=} (1–500, default 50) and {@code ?cursor=} of a list endpoint. The cursor is opaque to clients: the
@@ -59,7 +60,8 @@ public record PageRequest(int limit, String after) {
         }
         try {
             String key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            return key.isEmpty() ? null : key;
+            // no cursor we hand out holds a control character (and PostgreSQL refuses NUL in text)
+            return key.isEmpty() || ControlCharacters.in(key) ? null : key;
         } catch (IllegalArgumentException e) {
             return null;
         }

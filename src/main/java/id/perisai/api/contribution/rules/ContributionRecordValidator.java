@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.perisai.api.common.identity.Nik;
 import id.perisai.api.common.ingest.RecordFields;
 import id.perisai.api.common.problem.FieldError;
+import id.perisai.api.common.text.ControlCharacters;
 
 /**
  * The form of a contribution record (rules.md §4, api.md): every error is collected; what depends on the registry
@@ -42,13 +43,14 @@ public final class ContributionRecordValidator {
     private ContributionRecordValidator() {
     }
 
-    public static Result validate(ObjectNode input, boolean textual, Instant submittedAt) {
+    public static Result validate(ObjectNode submitted, boolean textual, Instant submittedAt) {
+        ObjectNode input = RecordFields.withoutControlCharacters(submitted);
         List<FieldError> errors = new ArrayList<>();
         RecordFields.refuseUnknown(input, FIELDS, "contribution", errors);
         String externalRef = null;
         String ref = text(input, "externalRef");
         if (present(input, "externalRef")) {
-            if (ref == null || ref.length() > 64 || ref.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            if (ref == null || ref.length() > 64 || ControlCharacters.in(ref)) {
                 errors.add(new FieldError("externalRef", "EXTERNAL_REF_INVALID", "must be text of at most 64 characters"));
             } else {
                 externalRef = ref;
@@ -112,7 +114,7 @@ public final class ContributionRecordValidator {
         String payerName = text(input, "payerName");
         if (present(input, "payerName")) {
             if (payerName == null || payerName.isBlank() || payerName.length() > 100
-                    || payerName.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                    || ControlCharacters.in(payerName)) {
                 errors.add(new FieldError("payerName", "PAYER_NAME_INVALID", "must be text of at most 100 characters"));
                 payerName = null;
             } else {

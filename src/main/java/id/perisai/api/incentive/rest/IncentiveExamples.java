@@ -54,7 +54,7 @@ final class IncentiveExamples {
 
     static final String ALREADY_CLOSED = """
             {"type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/conflict","title":"The request conflicts with the current state",
-             "status":409,"detail":"Period 2026-10 is already closed","instance":"/v1/admin/incentive-statements/2026-10/close",
+             "status":409,"detail":"The period is already closed","instance":"/v1/admin/incentive-statements/2026-10/close",
              "correlationId":"5f0c8a0e-9f2d-4c1b-8a57-2b7f0b6f2a11"}""";
 
     static final String PAYOUTS = """

@@ -11,9 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -27,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import id.perisai.api.common.problem.Problem;
+import id.perisai.api.common.web.PublicLinks;
 import id.perisai.api.incentive.dto.SchemeDto;
 import id.perisai.api.incentive.service.SchemeService;
 import id.perisai.api.security.Caller;
@@ -46,8 +45,11 @@ public class SchemeAdminResource {
 
     private final SchemeService schemes;
 
-    public SchemeAdminResource(SchemeService schemes) {
+    private final PublicLinks links;
+
+    public SchemeAdminResource(SchemeService schemes, PublicLinks links) {
         this.schemes = schemes;
+        this.links = links;
     }
 
     @GET
@@ -75,11 +77,8 @@ public class SchemeAdminResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SchemeDto.class), examples = @ExampleObject(name = "version", value = IncentiveExamples.SCHEME_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SchemeDto.class), examples = @ExampleObject(name = "created", value = IncentiveExamples.SCHEME)))
     @APIResponse(responseCode = "409", description = "It would overlap another version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "overlap", value = IncentiveExamples.OVERLAP)))
-    public Uni<RestResponse<SchemeDto>> create(@NotNull SchemeDto body, @Context UriInfo uri) {
-        return schemes.create(body, Caller.of(identity)).map(created -> RestResponse.ResponseBuilder
-                .<SchemeDto> created(uri.getBaseUriBuilder().path("v1/admin/incentive-schemes")
-                        .path(String.valueOf(created.id())).build())
-                .entity(created)
-                .build());
+    public Uni<RestResponse<SchemeDto>> create(@NotNull SchemeDto body) {
+        return schemes.create(body, Caller.of(identity))
+                .map(created -> links.created(created, "v1/admin/incentive-schemes", String.valueOf(created.id())));
     }
 }

@@ -12,10 +12,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.perisai.api.batch.rest.ResultsCsv;
 import id.perisai.api.common.audit.AuditEntry;
 import id.perisai.api.common.audit.AuditEntry.Actor;
 import id.perisai.api.common.audit.AuditLog;
+import id.perisai.api.common.csv.CsvCells;
 import id.perisai.api.common.problem.ConflictException;
 import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.incentive.dto.CloseResponse;
@@ -69,8 +69,8 @@ public class PeriodService {
     public Uni<CloseResponse> close(String periodText, Caller caller) {
         YearMonth period = Periods.parse(periodText);
         if (!period.isBefore(time.currentMonthWib())) {
-            return Uni.createFrom().failure(new ConflictException("Period " + period
-                    + " has not ended; it can be closed from " + period.plusMonths(1).atDay(1) + " (WIB)"));
+            return Uni.createFrom().failure(new ConflictException(
+                    "The period has not ended; it can be closed from " + period.plusMonths(1).atDay(1) + " (WIB)"));
         }
         LocalDate first = period.atDay(1);
         OffsetDateTime closedAt = time.now().atOffset(ZoneOffset.UTC);
@@ -78,7 +78,7 @@ public class PeriodService {
                 .withTransaction(tx -> ledger.lockPeriodExclusive(tx, first).flatMap(status -> {
                     if (!"OPEN".equals(status)) {
                         return Uni.createFrom().<CloseResponse> failure(
-                                new ConflictException("Period " + period + " is already closed"));
+                                new ConflictException("The period is already closed"));
                     }
                     return ledger.agentSums(tx, first, null).flatMap(sums -> {
                         Settlement s = settle(scheme, first, sums);
@@ -156,7 +156,7 @@ public class PeriodService {
         return ledger.period(first).flatMap(row -> {
             if (row == null || !"CLOSED".equals(row.getString("status"))) {
                 return Uni.createFrom().<PayoutResponse> failure(new ConflictException(
-                        "Period " + period + " is not closed; payouts are exported once it is"));
+                        "The period is not closed; payouts are exported once it is"));
             }
             return statements.payouts(first).map(rows -> {
                 List<Payout> payouts = new ArrayList<>(rows.size());
@@ -178,7 +178,7 @@ public class PeriodService {
     public static String csv(PayoutResponse payouts) {
         StringBuilder sb = new StringBuilder(PAYOUT_CSV_HEADER).append("\r\n");
         for (Payout p : payouts.payouts()) {
-            ResultsCsv.row(sb, p.partnerCode(), p.partnerName(), p.payee(), p.agentCode(), p.accountName(), p.bankCode(),
+            CsvCells.row(sb, p.partnerCode(), p.partnerName(), p.payee(), p.agentCode(), p.accountName(), p.bankCode(),
                     p.accountNumber(), p.amount());
         }
         return sb.toString();

@@ -136,7 +136,7 @@ public class StatementService {
                     ? list.stream().filter(s -> s.id() == row.getInteger("scheme_id")).findFirst().orElse(null)
                     : SchemeCalculator.inForce(list, period);
             if (scheme == null) {
-                throw new ResourceNotFoundException("Incentive scheme for " + period);
+                throw new ResourceNotFoundException("Incentive scheme for this period");
             }
             return new Context(scheme, closed, closedAt(row));
         }));

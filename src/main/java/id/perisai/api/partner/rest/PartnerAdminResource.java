@@ -13,9 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -31,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import id.perisai.api.common.problem.Problem;
 import id.perisai.api.common.web.Page;
 import id.perisai.api.common.web.PageRequest;
+import id.perisai.api.common.web.PublicLinks;
 import id.perisai.api.common.web.QueryParams;
 import id.perisai.api.partner.dto.CreatePartnerRequest;
 import id.perisai.api.partner.dto.PartnerResponse;
@@ -58,8 +57,11 @@ public class PartnerAdminResource {
 
     private final PartnerService partners;
 
-    public PartnerAdminResource(PartnerService partners) {
+    private final PublicLinks links;
+
+    public PartnerAdminResource(PartnerService partners, PublicLinks links) {
         this.partners = partners;
+        this.links = links;
     }
 
     @POST
@@ -70,10 +72,9 @@ public class PartnerAdminResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreatePartnerRequest.class), examples = @ExampleObject(name = "union", value = PartnerExamples.CREATE)))
     @APIResponse(responseCode = "201", description = "Created; Location points to the partner", content = @Content(schema = @Schema(implementation = PartnerResponse.class), examples = @ExampleObject(name = "created", value = PartnerExamples.PARTNER)))
     @APIResponse(responseCode = "409", description = "A partner with this code exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "duplicate", value = PartnerExamples.DUPLICATE)))
-    public Uni<RestResponse<PartnerResponse>> create(@Valid @NotNull CreatePartnerRequest body, @Context UriInfo uri) {
-        return partners.create(body, Caller.of(identity)).map(created -> RestResponse.ResponseBuilder
-                .<PartnerResponse> created(uri.getBaseUriBuilder().path("v1/admin/partners").path(created.code()).build())
-                .entity(created).build());
+    public Uni<RestResponse<PartnerResponse>> create(@Valid @NotNull CreatePartnerRequest body) {
+        return partners.create(body, Caller.of(identity))
+                .map(created -> links.created(created, "v1/admin/partners", created.code()));
     }
 
     @GET

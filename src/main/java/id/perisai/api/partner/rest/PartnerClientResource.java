@@ -12,9 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -29,6 +27,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import id.perisai.api.common.web.Page;
 import id.perisai.api.common.web.PageRequest;
+import id.perisai.api.common.web.PublicLinks;
 import id.perisai.api.partner.dto.ClientCreatedResponse;
 import id.perisai.api.partner.dto.ClientResponse;
 import id.perisai.api.partner.dto.CreateClientRequest;
@@ -50,24 +49,25 @@ public class PartnerClientResource {
 
     private final PartnerClientService clients;
 
-    public PartnerClientResource(PartnerClientService clients) {
+    private final PublicLinks links;
+
+    public PartnerClientResource(PartnerClientService clients, PublicLinks links) {
         this.clients = clients;
+        this.links = links;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createPartnerClient", summary = "Create an OAuth2 client for a partner", description = """
             Creates client credentials for a partner's system. The secret is in this response only: the service keeps
-            just a bcrypt hash. The client may request tokens with any subset of its scopes at `/oauth2/token`.""")
+            just a keyed hash (HMAC-SHA256). The client may request tokens with any subset of its scopes at `/oauth2/token`.""")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateClientRequest.class), examples = @ExampleObject(name = "portal", value = PartnerExamples.CREATE_CLIENT)))
     @APIResponse(responseCode = "201", description = "Created; the secret is shown only now", content = @Content(schema = @Schema(implementation = ClientCreatedResponse.class), examples = @ExampleObject(name = "created", value = PartnerExamples.CLIENT_CREATED)))
     public Uni<RestResponse<ClientCreatedResponse>> create(
             @Parameter(description = "Partner code", example = "SPSI-DPC-BDG") @PathParam("code") String code,
-            @Valid @NotNull CreateClientRequest body, @Context UriInfo uri) {
-        return clients.create(code, body, Caller.of(identity)).map(created -> RestResponse.ResponseBuilder
-                .<ClientCreatedResponse> created(uri.getBaseUriBuilder().path("v1/admin/partners").path(code).path("clients")
-                        .path(created.clientId()).build())
-                .entity(created).build());
+            @Valid @NotNull CreateClientRequest body) {
+        return clients.create(code, body, Caller.of(identity))
+                .map(created -> links.created(created, "v1/admin/partners", code, "clients", created.clientId()));
     }
 
     @GET

@@ -39,7 +39,7 @@ final class PartnerExamples {
 
     static final String DUPLICATE = """
             {"type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/conflict","title":"The request conflicts with the current state",
-             "status":409,"detail":"A partner with code SPSI-DPC-BDG already exists","instance":"/v1/admin/partners",
+             "status":409,"detail":"A partner with this code already exists","instance":"/v1/admin/partners",
              "correlationId":"5f0c8a0e-9f2d-4c1b-8a57-2b7f0b6f2a11"}""";
 
     static final String CREATE_CLIENT = """

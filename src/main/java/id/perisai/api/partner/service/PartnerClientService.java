@@ -51,12 +51,13 @@ public class PartnerClientService {
         this.time = time;
     }
 
-    /** Creates a client; its secret is hashed (on a worker thread) before anything is stored and returned once. */
+    /** Creates a client; only the keyed hash of its secret is stored, the secret is returned once. */
     public Uni<ClientCreatedResponse> create(String partnerCode, CreateClientRequest request, Caller caller) {
         Set<String> scopes = validScopes(request.scopes());
         String clientId = ClientCredentialsGenerator.clientId();
         String secret = ClientCredentialsGenerator.secret();
-        return hasher.hash(secret).flatMap(hash -> Panache.withTransaction(() -> partners.find(partnerCode)
+        String hash = hasher.hash(clientId, secret);
+        return Panache.withTransaction(() -> partners.find(partnerCode)
                 .flatMap(partner -> {
                     OAuthClient client = new OAuthClient();
                     client.clientId = clientId;
@@ -69,7 +70,7 @@ public class PartnerClientService {
                             .call(saved -> audit.record(Actor.of(caller),
                                     AuditEntry.of("CLIENT_CREATED", partner.code, RESOURCE, clientId)
                                             .with(Map.of("scopes", saved.scopes))));
-                })))
+                }))
                 .map(saved -> new ClientCreatedResponse(saved.clientId, secret, saved.name,
                         List.copyOf(saved.scopeSet()), saved.createdAt));
     }

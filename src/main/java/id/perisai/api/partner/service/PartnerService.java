@@ -66,7 +66,7 @@ public class PartnerService {
     public Uni<PartnerResponse> create(CreatePartnerRequest request, Caller caller) {
         return partners.findByCode(request.code()).flatMap(existing -> {
             if (existing != null) {
-                return Uni.createFrom().failure(duplicate(request.code()));
+                return Uni.createFrom().failure(duplicate());
             }
             Partner partner = new Partner();
             partner.code = request.code();
@@ -78,7 +78,7 @@ public class PartnerService {
             partner.createdAt = time.now();
             partner.updatedAt = partner.createdAt;
             return partners.persistAndFlush(partner)
-                    .onFailure(e -> Db.isUniqueViolation(e, "partner_code_uk")).transform(e -> duplicate(request.code()))
+                    .onFailure(e -> Db.isUniqueViolation(e, "partner_code_uk")).transform(e -> duplicate())
                     .call(saved -> audit.record(Actor.of(caller),
                             AuditEntry.of("PARTNER_CREATED", saved.code, RESOURCE, saved.code)
                                     .with(Map.of("type", saved.type.name()))))
@@ -210,7 +210,7 @@ public class PartnerService {
                 p.createdAt, p.updatedAt);
     }
 
-    private static ConflictException duplicate(String code) {
-        return new ConflictException("A partner with code " + code + " already exists");
+    private static ConflictException duplicate() {
+        return new ConflictException("A partner with this code already exists");
     }
 }

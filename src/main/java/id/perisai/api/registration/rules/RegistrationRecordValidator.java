@@ -19,6 +19,7 @@ import id.perisai.api.common.identity.Nik;
 import id.perisai.api.common.identity.Phones;
 import id.perisai.api.common.ingest.RecordFields;
 import id.perisai.api.common.problem.FieldError;
+import id.perisai.api.common.text.ControlCharacters;
 import id.perisai.api.participant.rules.Occupation;
 
 /**
@@ -69,7 +70,8 @@ public final class RegistrationRecordValidator {
      * @param today the submission day in WIB
      * @param agents the submitting partner's agents
      */
-    public Result validate(ObjectNode input, boolean textual, LocalDate today, AgentLookup agents) {
+    public Result validate(ObjectNode submitted, boolean textual, LocalDate today, AgentLookup agents) {
+        ObjectNode input = RecordFields.withoutControlCharacters(submitted);
         List<FieldError> errors = new ArrayList<>();
         RecordFields.refuseUnknown(input, FIELDS, "registration", errors);
 
@@ -330,6 +332,6 @@ public final class RegistrationRecordValidator {
     }
 
     private static boolean hasControl(String s) {
-        return s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+        return ControlCharacters.in(s);
     }
 }

@@ -28,7 +28,8 @@ public final class RegistryRecordValidator {
     private RegistryRecordValidator() {
     }
 
-    public static Result validate(ObjectNode input, LocalDate today) {
+    public static Result validate(ObjectNode submitted, LocalDate today) {
+        ObjectNode input = RecordFields.withoutControlCharacters(submitted);
         List<FieldError> errors = new ArrayList<>();
         RecordFields.refuseUnknown(input, FIELDS, "registry", errors);
         Nik nik = null;

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Set;
 
-/** Parses and checks the personal-data keys; messages name the variable, never the key material. */
+/**
+ * Parses and checks the keys from configuration (personal data, client-secret hashes); messages name the variable,
+ * never the key material.
+ */
 public final class PiiKeys {
 
     static final int KEY_BYTES = 32;
@@ -15,7 +18,10 @@ public final class PiiKeys {
             "ZGV2LW9ubHktcGlpLWJsaW5kLWluZGV4LWtleS0zMmI=",
             "dGVzdC1vbmx5LXBpaS1lbmNyeXB0aW9uLWtleS0zMmI=",
             "dGVzdC1vbmx5LXBpaS1ibGluZC1pbmRleC1rZXktMzI=",
-            "dGVzdC1vbmx5LXBpaS1yb3RhdGVkLWtleS0zMmJ5dCE=");
+            "dGVzdC1vbmx5LXBpaS1yb3RhdGVkLWtleS0zMmJ5dCE=",
+            "ZGV2LW9ubHktb2F1dGgtc2VjcmV0LWhhc2gta2V5LTE=",
+            "dGVzdC1vbmx5LW9hdXRoLXNlY3JldC1oYXNoLWtleTE=",
+            "dGVzdC1vbmx5LW9hdXRoLXNlY3JldC1oYXNoLWtleTI=");
 
     private PiiKeys() {
     }

@@ -8,12 +8,15 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,11 +30,13 @@ import id.perisai.api.common.problem.ProblemMappers;
 import id.perisai.api.common.problem.ProblemResponses;
 import id.perisai.api.common.problem.ProblemType;
 import id.perisai.api.common.web.RequestIds;
-import id.perisai.api.security.crypto.SecretHasher;
 import id.perisai.api.security.service.OAuthException;
 import id.perisai.api.security.service.TokenRequest;
 import id.perisai.api.security.service.TokenService;
+import id.perisai.api.security.service.TokenThrottledException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 
 /** OAuth 2.0 token endpoint (client credentials, RFC 6749 §4.4). */
 @Path("/oauth2/token")
@@ -61,16 +66,23 @@ public class TokenResource {
     @APIResponse(responseCode = "200", description = "Token issued", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(name = "token", value = """
             {"access_token":"eyJraWQiOiJlLXhKdzhtSFY4SlpiZ2phVTRwWU1XM1BVYlFLa3dlNERVM2xxWlg0ZkJnIiwiYWxnIjoiUlMyNTYifQ.eyJpc3MiOiJodHRwczovL3BlcmlzYWktcGFydG5lci1hcGkuZGV2LmxvY2FsIn0.c2lnbmF0dXJl","token_type":"Bearer","expires_in":3600,"scope":"agents:read"}""")))
     @APIResponse(responseCode = "400", description = "invalid_request, invalid_scope, unsupported_grant_type or unauthorized_client", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "invalid_scope", value = """
-            {"error":"invalid_scope","error_description":"Scope not granted to this client: admin","type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/invalid_scope","title":"OAuth2 token request refused","status":400}""")))
+            {"error":"invalid_scope","error_description":"None of the requested scopes is granted to this client","type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/invalid_scope","title":"OAuth2 token request refused","status":400}""")))
     @APIResponse(responseCode = "401", description = "invalid_client: unknown client, wrong secret or revoked client", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "invalid_client", value = """
             {"error":"invalid_client","error_description":"Client authentication failed","type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/invalid_client","title":"OAuth2 token request refused","status":401}""")))
-    @APIResponse(responseCode = "429", description = "Too many token requests are being checked at once; retry after the indicated delay", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "busy", value = """
-            {"error":"temporarily_unavailable","error_description":"Too many token requests; retry shortly","type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/temporarily_unavailable","title":"OAuth2 token request refused","status":429}""")))
-    public Uni<Response> token(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    @APIResponse(responseCode = "429", description = "Too many failed client authentications from this address (or of this client id from it); retry after the delay in Retry-After. Other clients and addresses are not affected", headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds until this address may try again", schema = @Schema(type = SchemaType.INTEGER)), content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "throttled", value = """
+            {"error":"temporarily_unavailable","error_description":"Too many failed client authentications from this address; retry after the delay in Retry-After","type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/temporarily_unavailable","title":"OAuth2 token request refused","status":429}""")))
+    public Uni<Response> token(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServerRequest http) {
         // the raw body, decoded here: a malformed escape (%zz) is invalid_request, not a failure of the framework
         TokenRequest request = TokenRequest.parse(TokenRequest.form(body), authorization);
-        return tokens.issue(request).map(token -> noStore(Response.ok(
+        return tokens.issue(request, source(http)).map(token -> noStore(Response.ok(
                 new TokenResponse(token.accessToken(), "Bearer", token.expiresIn(), token.scope()))).build());
+    }
+
+    /** The peer's address, or the client's as a trusted proxy forwards it (QUARKUS_HTTP_PROXY_*). */
+    static String source(HttpServerRequest http) {
+        SocketAddress address = http == null ? null : http.remoteAddress();
+        return address == null || address.host() == null ? "unknown" : address.host();
     }
 
     @ServerExceptionMapper
@@ -83,9 +95,10 @@ public class TokenResource {
     }
 
     @ServerExceptionMapper
-    public Response busy(SecretHasher.BusyException e, UriInfo uri, HttpHeaders headers) {
-        return oauthBody(429, "temporarily_unavailable", "Too many token requests; retry shortly", uri, headers)
-                .header(HttpHeaders.RETRY_AFTER, "1").build();
+    public Response throttled(TokenThrottledException e, UriInfo uri, HttpHeaders headers) {
+        return oauthBody(429, "temporarily_unavailable",
+                "Too many failed client authentications from this address; retry after the delay in Retry-After", uri,
+                headers).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).build();
     }
 
     /** RFC 6749 error members plus the RFC 9457 ones, as application/json (what OAuth2 clients parse). */

@@ -1,7 +1,5 @@
 package id.perisai.api.security.service;
 
-import java.util.concurrent.CompletableFuture;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -11,7 +9,6 @@ import id.perisai.api.common.config.PerisaiConfig;
 import id.perisai.api.security.Scopes;
 import id.perisai.api.security.crypto.SecretHasher;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
@@ -47,7 +44,7 @@ public class AdminClientBootstrap {
                     insert into oauth_client (client_id, partner_id, name, scopes, secret_hash)
                     values ($1, null, 'Agency staff (bootstrap)', $2, $3)
                     on conflict (client_id) do nothing
-                    """).execute(Tuple.of(clientId, Scopes.ADMIN, hasher.hashBlocking(secret))).await().indefinitely();
+                    """).execute(Tuple.of(clientId, Scopes.ADMIN, hasher.hash(clientId, secret))).await().indefinitely();
             LOG.infof("Bootstrap admin client %s created", clientId);
             return;
         }
@@ -56,19 +53,13 @@ public class AdminClientBootstrap {
             throw new IllegalStateException("PERISAI_BOOTSTRAP_ADMIN_CLIENT_ID names a partner's client");
         }
         boolean revoked = row.getBoolean("revoked");
-        String storedHash = row.getString("secret_hash");
-        // Comparing with the stored slow hash costs a few hundred milliseconds of CPU: done after start-up, so it does
-        // not delay readiness. A changed secret is accepted moments after the service is up.
-        CompletableFuture.runAsync(() -> {
-            if (revoked || !hasher.matchesBlocking(secret, storedHash)) {
-                pool.preparedQuery("""
-                        update oauth_client set secret_hash = $2, scopes = $3, revoked_at = null where client_id = $1
-                        """).execute(Tuple.of(clientId, hasher.hashBlocking(secret), Scopes.ADMIN)).await().indefinitely();
-                LOG.infof("Bootstrap admin client %s: secret updated", clientId);
-            }
-        }, Infrastructure.getDefaultWorkerPool()).exceptionally(failure -> {
-            LOG.errorf("Bootstrap admin client %s could not be checked: %s", clientId, failure.getClass().getName());
-            return null;
-        });
+        // the configured secret is the truth: a changed one, a bcrypt hash of earlier versions or a hash under an
+        // earlier key is replaced by the current key's hash (a keyed hash costs microseconds: no need to defer it)
+        if (revoked || !hasher.isCurrent(clientId, secret, row.getString("secret_hash"))) {
+            pool.preparedQuery("""
+                    update oauth_client set secret_hash = $2, scopes = $3, revoked_at = null where client_id = $1
+                    """).execute(Tuple.of(clientId, hasher.hash(clientId, secret), Scopes.ADMIN)).await().indefinitely();
+            LOG.infof("Bootstrap admin client %s: secret hash updated", clientId);
+        }
     }
 }

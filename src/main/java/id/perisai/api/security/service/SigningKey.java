@@ -12,8 +12,10 @@ import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,8 +23,11 @@ import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * The RSA key our OAuth2 issuer signs access tokens with ({@code SMALLRYE_JWT_SIGN_KEY_LOCATION}, PKCS#8 PEM, file,
- * classpath or URL), its public half, and its key id: the RFC 7638 thumbprint, so the same key always has the same
- * {@code kid} in tokens, in {@code /.well-known/jwks.json} and in a JWKS built from it.
+ * classpath or URL), its public half, and its key id: the {@code kid} of the verification keys' entry
+ * ({@code MP_JWT_VERIFY_PUBLICKEY_LOCATION}) that holds the same key material, whatever it is called there; the RFC
+ * 7638 thumbprint when that entry has no kid of its own (or the keys are a PEM). Tokens, {@code /.well-known/jwks.json}
+ * and the verifiers thus agree on it. Start-up fails, saying what is wrong, when the public half is not among the
+ * verification keys.
  */
 @ApplicationScoped
 public class SigningKey {
@@ -33,8 +38,14 @@ public class SigningKey {
     private final RSAPublicKey publicKey;
     private final String keyId;
 
-    public SigningKey(@ConfigProperty(name = "smallrye.jwt.sign.key.location") String location) {
-        RSAPrivateCrtKey key = load(location);
+    @Inject
+    public SigningKey(@ConfigProperty(name = "smallrye.jwt.sign.key.location") String location,
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> verificationKeys) {
+        this(load(location), verificationKeys.map(SigningKey::read));
+    }
+
+    /** For tools and tests: the key and the verification keys' content (JWKS or PEM), if any. */
+    SigningKey(RSAPrivateCrtKey key, Optional<String> verificationKeys) {
         if (key.getModulus().bitLength() < MIN_BITS) {
             throw new IllegalStateException("SMALLRYE_JWT_SIGN_KEY_LOCATION: RSA keys need at least " + MIN_BITS + " bits");
         }
@@ -45,10 +56,20 @@ public class SigningKey {
             throw new IllegalStateException("SMALLRYE_JWT_SIGN_KEY_LOCATION: cannot derive the public key", e);
         }
         this.privateKey = key;
-        this.keyId = thumbprint(publicKey);
+        String thumbprint = thumbprint(publicKey);
+        this.keyId = verificationKeys.map(content -> VerificationKeys.keyIdFor(publicKey, thumbprint, content))
+                .orElse(thumbprint);
     }
 
-    private static RSAPrivateCrtKey load(String location) {
+    private static String read(String location) {
+        try {
+            return KeyUtils.readKeyContent(location);
+        } catch (Exception e) {
+            throw new IllegalStateException("MP_JWT_VERIFY_PUBLICKEY_LOCATION cannot be read");
+        }
+    }
+
+    static RSAPrivateCrtKey load(String location) {
         PrivateKey key;
         try {
             key = KeyUtils.decodePrivateKey(KeyUtils.readKeyContent(location));
@@ -72,13 +93,18 @@ public class SigningKey {
 
     /** The public key as a JWK (RFC 7517). */
     public Map<String, Object> publicJwk() {
+        return jwk(publicKey, keyId);
+    }
+
+    /** An RSA public key as the JWK of an RS256 signing key. */
+    static Map<String, Object> jwk(RSAPublicKey key, String keyId) {
         Map<String, Object> jwk = new LinkedHashMap<>();
         jwk.put("kty", "RSA");
         jwk.put("use", "sig");
         jwk.put("alg", "RS256");
         jwk.put("kid", keyId);
-        jwk.put("n", base64Url(publicKey.getModulus()));
-        jwk.put("e", base64Url(publicKey.getPublicExponent()));
+        jwk.put("n", base64Url(key.getModulus()));
+        jwk.put("e", base64Url(key.getPublicExponent()));
         return jwk;
     }
 

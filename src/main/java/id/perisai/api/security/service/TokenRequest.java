@@ -14,6 +14,8 @@ public record TokenRequest(String clientId, String clientSecret, String scope) {
 
     static final int MAX_CLIENT_ID = 64;
     static final int MAX_SECRET = 256;
+    /** The form parameters of a client-credentials request. */
+    static final java.util.Set<String> PARAMETERS = java.util.Set.of("grant_type", "client_id", "client_secret", "scope");
 
     /**
      * @param form the form parameters, every value list as received
@@ -50,7 +52,10 @@ public record TokenRequest(String clientId, String clientSecret, String scope) {
     public static TokenRequest parse(Map<String, List<String>> form, String authorization) {
         for (Map.Entry<String, List<String>> param : form.entrySet()) {
             if (param.getValue() != null && param.getValue().size() > 1) {
-                throw OAuthException.invalidRequest("Parameter " + param.getKey() + " is repeated");
+                // a name we do not know is the client's text: not echoed
+                throw OAuthException.invalidRequest(PARAMETERS.contains(param.getKey())
+                        ? "Parameter " + param.getKey() + " is repeated"
+                        : "A form parameter is repeated");
             }
         }
         String grantType = single(form, "grant_type");
@@ -70,10 +75,18 @@ public record TokenRequest(String clientId, String clientSecret, String scope) {
         String clientId = basic != null ? basic[0] : formId;
         String secret = basic != null ? basic[1] : formSecret;
         if (clientId == null || clientId.isEmpty() || secret == null || secret.isEmpty()
-                || clientId.length() > MAX_CLIENT_ID || secret.length() > MAX_SECRET) {
+                || clientId.length() > MAX_CLIENT_ID || secret.length() > MAX_SECRET || !visibleAscii(clientId)) {
             throw OAuthException.invalidClient();
         }
         return new TokenRequest(clientId, secret, single(form, "scope"));
+    }
+
+    /**
+     * Client ids are printable ASCII (RFC 6749 VSCHAR; ours: {@code prc_…}): anything else names no client and is not looked
+     * up.
+     */
+    static boolean visibleAscii(String text) {
+        return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
     }
 
     private static String single(Map<String, List<String>> form, String name) {

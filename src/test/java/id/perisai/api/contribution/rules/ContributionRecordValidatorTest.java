@@ -91,7 +91,8 @@ class ContributionRecordValidatorTest {
                 invalid("paidAt in the future", r -> r.put("paidAt", "2026-12-01T00:00:00+07:00"), "paidAt", "PAID_AT_INVALID"),
                 invalid("externalRef 65 chars", r -> r.put("externalRef", "x".repeat(65)), "externalRef",
                         "EXTERNAL_REF_INVALID"),
-                invalid("unknown field", r -> r.put("participantId", "x"), "participantId", "UNKNOWN_FIELD"));
+                invalid("unknown field", r -> r.put("participantId", "x"), "(unknown)", "UNKNOWN_FIELD"),
+                invalid("a NIK as a field name", r -> r.put("3201019999990042", "x"), "(unknown)", "UNKNOWN_FIELD"));
     }
 
     @ParameterizedTest(name = "{0} → {2} {3}")
@@ -102,6 +103,22 @@ class ContributionRecordValidatorTest {
         Result result = ContributionRecordValidator.validate(r, false, NOW);
         assertTrue(result.errors().stream().anyMatch(e -> e.field().equals(field) && e.code().equals(code)),
                 () -> result.errors().toString());
+    }
+
+    static Stream<String> fields() {
+        return ContributionRecordValidator.FIELDS.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fields")
+    void aControlCharacterInAnyFieldRejectsTheRecordNamingThatField(String field) {
+        for (boolean csv : new boolean[] { false, true }) {
+            ObjectNode r = valid();
+            r.put(field, r.get(field).asText() + "\u0000");
+            Result result = ContributionRecordValidator.validate(r, csv, NOW);
+            assertTrue(result.valid() == null && result.errors().stream().anyMatch(e -> e.field().equals(field)),
+                    () -> field + (csv ? " (CSV)" : " (JSON)") + ": " + result.errors());
+        }
     }
 
     @Test

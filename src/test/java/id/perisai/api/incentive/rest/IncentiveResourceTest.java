@@ -244,7 +244,7 @@ class IncentiveResourceTest {
         all.addAll(few);
         Agents.payOneMonth(partner, all, "2031-03", FULL);
 
-        close("2031-03").statusCode(409).body("detail", startsWith("Period 2031-03 has not ended"));
+        close("2031-03").statusCode(409).body("detail", startsWith("The period has not ended"));
         given().auth().oauth2(Fixtures.adminToken()).get("/v1/admin/incentive-statements/{period}/payouts", "2031-03").then()
                 .statusCode(409);
 
@@ -253,7 +253,7 @@ class IncentiveResourceTest {
         close("2031-03").statusCode(200).body("status", equalTo("CLOSED")).body("scheme", equalTo("PERISAI-2022"))
                 .body("partners", equalTo(1)).body("agentTotal", equalTo(524_040)).body("partnerFee", equalTo(52_404))
                 .body("grandTotal", equalTo(576_444));
-        close("2031-03").statusCode(409).body("detail", equalTo("Period 2031-03 is already closed"));
+        close("2031-03").statusCode(409).body("detail", equalTo("The period is already closed"));
         statement(partner, "2031-03").statusCode(200).body("status", equalTo("CLOSED"))
                 .body("agents.size()", equalTo(2)).body("agentTotal", equalTo(524_040)).body("partnerFee", equalTo(52_404))
                 .body("grandTotal", equalTo(576_444));
@@ -275,7 +275,10 @@ class IncentiveResourceTest {
                 List.of(fee.get("partnerCode"), fee.get("accountNumber"), fee.get("bankCode"), fee.get("amount")));
         String csv = given().auth().oauth2(Fixtures.adminToken()).accept("text/csv")
                 .get("/v1/admin/incentive-statements/{period}/payouts", "2031-03").then().statusCode(200)
-                .contentType(startsWith("text/csv")).extract().asString();
+                .contentType(startsWith("text/csv"))
+                // full account numbers: never cached, never sniffed (quality.md S8)
+                .header("Cache-Control", equalTo("no-store")).header("X-Content-Type-Options", equalTo("nosniff"))
+                .extract().asString();
         String[] rows = csv.split("\r\n");
         assertEquals("partnerCode,partnerName,payee,agentCode,accountName,bankCode,accountNumber,amount", rows[0]);
         assertEquals(4, rows.length);

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,7 +79,8 @@ class PartnerAdminResourceTest {
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/problems/conflict"))
-                .body("detail", containsString(code));
+                .body("detail", equalTo("A partner with this code already exists"))
+                .body(not(containsString(code)));
     }
 
     @Test

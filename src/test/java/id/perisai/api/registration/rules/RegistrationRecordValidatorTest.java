@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -159,8 +160,9 @@ class RegistrationRecordValidatorTest {
                 invalid("region one digit", r -> r.put("regionCode", "3"), "regionCode", "REGION_INVALID"),
                 invalid("region letters", r -> r.put("regionCode", "32.AB"), "regionCode", "REGION_INVALID"),
                 invalid("region 14 chars", r -> r.put("regionCode", "32.01.01.20010"), "regionCode", "REGION_INVALID"),
-                invalid("unknown field", r -> r.put("partnerId", "OTHER"), "partnerId", "UNKNOWN_FIELD"),
-                invalid("unknown field status", r -> r.put("status", "ACTIVE"), "status", "UNKNOWN_FIELD"));
+                invalid("unknown field", r -> r.put("partnerId", "OTHER"), "(unknown)", "UNKNOWN_FIELD"),
+                invalid("unknown field status", r -> r.put("status", "ACTIVE"), "(unknown)", "UNKNOWN_FIELD"),
+                invalid("a NIK as a field name", r -> r.put("3201019999990042", "x"), "(unknown)", "UNKNOWN_FIELD"));
     }
 
     @ParameterizedTest(name = "{0} → {2} {3}")
@@ -177,6 +179,36 @@ class RegistrationRecordValidatorTest {
     private static String messageOf(Result result, String field, String code) {
         return result.errors().stream().filter(e -> e.field().equals(field) && e.code().equals(code)).map(FieldError::message)
                 .findFirst().orElse("");
+    }
+
+    static Stream<String> fields() {
+        return RegistrationRecordValidator.FIELDS.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fields")
+    void aControlCharacterInAnyFieldRejectsTheRecordNamingThatField(String field) {
+        for (boolean csv : new boolean[] { false, true }) {
+            ObjectNode r = valid();
+            JsonNode value = r.get(field);
+            r.put(field, (value.isArray() ? "JKK|JKM" : value.asText()) + "\u0000");
+            Result result = VALIDATOR.validate(r, csv, TODAY, AGENTS::get);
+            assertFalse(result.isValid(), field);
+            assertTrue(result.errors().stream().anyMatch(e -> e.field().equals(field)),
+                    () -> field + (csv ? " (CSV)" : " (JSON)") + ": " + result.errors());
+        }
+    }
+
+    @Test
+    void unknownFieldNamesAreNeverEchoedOnlyCounted() {
+        ObjectNode r = valid();
+        r.put("3201019999990042", "x");
+        r.put("partnerId", "OTHER");
+        Result result = validate(r);
+        assertEquals(
+                List.of(new FieldError("(unknown)", "UNKNOWN_FIELD", "2 fields that are not part of a registration record")),
+                result.errors());
+        assertFalse(result.errors().toString().contains("3201019999990042"));
     }
 
     @Test
@@ -208,7 +240,7 @@ class RegistrationRecordValidatorTest {
         r.putArray("programs").add("JP");
         r.put("color", "red");
         Result result = validate(r);
-        assertEquals(List.of("color", "nik", "fullName", "gender", "phone", "occupation", "monthlyIncome", "programs",
+        assertEquals(List.of("(unknown)", "nik", "fullName", "gender", "phone", "occupation", "monthlyIncome", "programs",
                 "programs"), result.errors().stream().map(FieldError::field).toList());
         assertEquals(List.of("UNKNOWN_FIELD", "NIK_INVALID", "NAME_INVALID", "GENDER_INVALID", "PHONE_INVALID", "REQUIRED",
                 "INCOME_OUT_OF_RANGE", "PROGRAM_NOT_AVAILABLE", "PROGRAM_REQUIRED"),
