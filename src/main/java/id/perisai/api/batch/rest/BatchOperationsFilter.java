@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import id.perisai.api.common.openapi.OpenApiOperations;
+import id.perisai.api.common.openapi.ProblemResponsesFilter;
 import id.perisai.api.common.problem.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
@@ -49,11 +50,11 @@ public class BatchOperationsFilter implements OASFilter {
             switch (marker.toString()) {
                 case SUBMIT -> submission(path, operation);
                 case UPLOAD -> receiving(path, operation.getResponses());
-                case LIST -> paging(operation);
+                case LIST -> paging(path, operation);
                 case RECORDS -> {
                     parameter(operation, query("status", "Only records with this outcome", string()
                             .addEnumeration("ACCEPTED").addEnumeration("DUPLICATE").addEnumeration("REJECTED")));
-                    paging(operation);
+                    paging(path, operation);
                 }
                 default -> throw new IllegalStateException("unknown batch operation " + marker);
             }
@@ -152,7 +153,8 @@ public class BatchOperationsFilter implements OASFilter {
             + "PERISAI_UPLOAD_MAX_IN_FLIGHT_PER_PARTNER (4 by default; too-many-uploads). Wait for one to be answered; "
             + "Retry-After says when to try again";
 
-    private static void paging(Operation operation) {
+    private static void paging(String path, Operation operation) {
+        ProblemResponsesFilter.invalidParameter(operation.getResponses(), path);
         parameter(operation, query("limit", "Page size, 1–500", OASFactory.createSchema().addType(SchemaType.INTEGER)
                 .format("int32").minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(500))
                 .defaultValue(50)));

@@ -52,9 +52,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     "The request is not valid", 400, "1 field is invalid", path,
                     List.of(fieldError("name", "REQUIRED", "must not be blank")));
         } else if (params) {
-            add(responses, "400", "Invalid parameter: every reason is listed in errors[]", "validation-failed",
-                    "The request is not valid", 400, "1 field is invalid", path,
-                    List.of(fieldError("limit", "OUT_OF_RANGE", "must be between 1 and 500")));
+            invalidParameter(responses, path);
         }
         if (secured) {
             add(responses, "401", "Missing, malformed, expired or untrusted token (WWW-Authenticate: Bearer)",
@@ -78,6 +76,13 @@ public class ProblemResponsesFilter implements OASFilter {
         if (body) {
             addBodyProblems(path, responses);
         }
+    }
+
+    /** The 400 of an operation whose parameters can be invalid (filters that add parameters call it too). */
+    public static void invalidParameter(APIResponses responses, String path) {
+        add(responses, "400", "Invalid parameter: every reason is listed in errors[]", "validation-failed",
+                "The request is not valid", 400, "1 field is invalid", path,
+                List.of(fieldError("limit", "OUT_OF_RANGE", "must be between 1 and 500")));
     }
 
     private static void addBodyProblems(String path, APIResponses responses) {
