@@ -243,9 +243,14 @@ class SlowUploadsIT {
         }
     }
 
+    /** Spool files left, counted while the app may still be deleting some (a vanishing file is not counted). */
     static long spoolFiles(Path spool) throws Exception {
-        try (Stream<Path> files = Files.walk(spool)) {
-            return files.filter(f -> f.toString().endsWith(".upload")).count();
+        while (true) {
+            try (Stream<Path> files = Files.walk(spool)) {
+                return files.filter(f -> f.toString().endsWith(".upload")).count();
+            } catch (java.io.UncheckedIOException deletedMeanwhile) {
+                Thread.sleep(50);
+            }
         }
     }
 
