@@ -17,7 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
  * One upload's body on local disk, encrypted (AES-256-CTR) with a key and counter that exist only in this object: the
  * receiver writes it on the event loop as the body arrives, the intake reads it back on a worker thread once it is
  * complete, then deletes it. A file left by a dead process is unreadable and swept at the next start
- * ({@link UploadSpool}).
+ * ({@link UploadSpool}). A small body that declared its length ({@link UploadSpool#IN_MEMORY_LIMIT}) is kept in memory
+ * instead ({@link #inMemory()}): no file to create and delete for the many 1-record batches of a busy partner; it
+ * counts against the same spool limit.
  */
 public final class SpoolFile {
 
@@ -29,11 +31,14 @@ public final class SpoolFile {
     private final SecretKeySpec key;
     private final byte[] iv = new byte[16];
     private final AtomicBoolean deleted = new AtomicBoolean();
+    /** The body itself when it is kept in memory; null for a file. */
+    private final io.vertx.core.buffer.Buffer memory;
     private long size;
 
-    SpoolFile(Path path, UploadSpool spool) {
+    SpoolFile(Path path, UploadSpool spool, boolean inMemory) {
         this.path = path;
         this.spool = spool;
+        this.memory = inMemory ? io.vertx.core.buffer.Buffer.buffer() : null;
         byte[] k = new byte[32];
         RANDOM.nextBytes(k);
         RANDOM.nextBytes(iv);
@@ -42,6 +47,16 @@ public final class SpoolFile {
 
     public Path path() {
         return path;
+    }
+
+    /** Whether the body is kept in memory (a small body of a declared length) rather than in a file. */
+    public boolean inMemory() {
+        return memory != null;
+    }
+
+    /** Appends to an in-memory body (the receiver, on the event loop). */
+    void append(io.vertx.core.buffer.Buffer data) {
+        memory.appendBuffer(data);
     }
 
     /** Bytes of body spooled. */
@@ -74,6 +89,9 @@ public final class SpoolFile {
 
     /** The body as it arrived, decrypted while it is read. Blocking: call on a worker thread. */
     public InputStream open() {
+        if (memory != null) {
+            return new java.io.ByteArrayInputStream(memory.getBytes());
+        }
         try {
             return new Decrypting(Files.newInputStream(path), cipher(Cipher.DECRYPT_MODE));
         } catch (IOException e) {
@@ -84,7 +102,9 @@ public final class SpoolFile {
     /** Deletes the file and gives its room back to the spool; may be called again (e.g. once the file is closed). */
     public void delete() {
         try {
-            Files.deleteIfExists(path);
+            if (memory == null) {
+                Files.deleteIfExists(path);
+            }
         } catch (IOException e) {
             // swept with the replica's directory at the next start
         }

@@ -79,13 +79,7 @@ public class UploadReceiver {
         if (request.isEnded()) {
             return;
         }
-        long length = -1;
-        try {
-            String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-            length = declared == null ? -1 : Long.parseLong(declared.trim());
-        } catch (NumberFormatException e) {
-            length = -1;
-        }
+        long length = declaredLength(request);
         if (length >= 0 && length <= DRAIN_LIMIT) {
             request.handler(dropped -> {
             });
@@ -94,6 +88,16 @@ public class UploadReceiver {
             request.resume();
         } else {
             closeAfterResponse(ctx);
+        }
+    }
+
+    /** The request's Content-Length, or -1 when it declares none (chunked) or a malformed one. */
+    static long declaredLength(HttpServerRequest request) {
+        try {
+            String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            return declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -114,8 +118,8 @@ public class UploadReceiver {
         final long maxBytes;
         final Runnable tick;
         final UniEmitter<? super SpoolFile> emitter;
-        final SpoolFile file = spool.newFile();
-        final Cipher cipher = file.encryptor();
+        final SpoolFile file;
+        final Cipher cipher;
         /** Bytes received per tick over the rate window. */
         final Deque<Long> window = new ArrayDeque<>();
         AsyncFile out;
@@ -133,6 +137,9 @@ public class UploadReceiver {
             this.maxBytes = maxBytes;
             this.tick = tick;
             this.emitter = emitter;
+            long declared = declaredLength(request);
+            this.file = declared >= 0 && declared <= UploadSpool.IN_MEMORY_LIMIT ? spool.newInMemory() : spool.newFile();
+            this.cipher = file.inMemory() ? null : file.encryptor();
         }
 
         void start() {
@@ -143,6 +150,10 @@ public class UploadReceiver {
                 }
             });
             request.pause();
+            if (file.inMemory()) {
+                listen();
+                return;
+            }
             OpenOptions options = new OpenOptions().setCreateNew(true).setWrite(true);
             if (UploadSpool.posix()) {
                 options.setPerms("rw-------");
@@ -159,17 +170,22 @@ public class UploadReceiver {
                     return;
                 }
                 out.exceptionHandler(e -> fail(UploadProblems.capacity()));
-                request.handler(this::data);
-                request.endHandler(v -> end());
-                request.exceptionHandler(
-                        e -> fail(new MalformedBodyException("The request body could not be read completely")));
-                if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
-                    request.response().writeContinue();
-                }
-                lastByteNanos = System.nanoTime();
-                timer = vertx.setPeriodic(TICK_MS, id -> tick());
-                request.resume();
+                listen();
             });
+        }
+
+        /** Starts reading the body (the request was paused until now). */
+        void listen() {
+            request.handler(this::data);
+            request.endHandler(v -> end());
+            request.exceptionHandler(
+                    e -> fail(new MalformedBodyException("The request body could not be read completely")));
+            if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+                request.response().writeContinue();
+            }
+            lastByteNanos = System.nanoTime();
+            timer = vertx.setPeriodic(TICK_MS, id -> tick());
+            request.resume();
         }
 
         void data(Buffer buffer) {
@@ -185,6 +201,10 @@ public class UploadReceiver {
             }
             if (!file.reserve(n)) {
                 fail(UploadProblems.capacity());
+                return;
+            }
+            if (file.inMemory()) {
+                file.append(buffer);
                 return;
             }
             byte[] encrypted = cipher.update(buffer.getBytes());
@@ -209,6 +229,11 @@ public class UploadReceiver {
                 return;
             }
             cancelTimer();
+            if (file.inMemory()) {
+                finished = true;
+                emitter.complete(file);
+                return;
+            }
             out.close().onComplete(closed -> {
                 if (closed.failed()) {
                     fail(UploadProblems.capacity());

@@ -150,11 +150,20 @@ public class UploadSpool {
         }
     }
 
+    /** Bodies that declare at most this many bytes are kept in memory rather than in a file. */
+    public static final long IN_MEMORY_LIMIT = 64 * 1024;
+
     /** A new, empty spool file (created by the receiver on the event loop's file system). */
     public SpoolFile newFile() {
         Path path = directory().resolve(UUID.randomUUID() + ".upload");
         open.incrementAndGet();
-        return new SpoolFile(path, this);
+        return new SpoolFile(path, this, false);
+    }
+
+    /** A new, empty body kept in memory (for a small body of a declared length). */
+    public SpoolFile newInMemory() {
+        open.incrementAndGet();
+        return new SpoolFile(directory().resolve(UUID.randomUUID() + ".memory"), this, true);
     }
 
     /** Reserves room for {@code bytes} more spooled bytes; false when the spool is full. */

@@ -77,6 +77,22 @@ class UploadSpoolTest {
     }
 
     @Test
+    void aSmallBodyIsKeptInMemoryAndCountsAgainstTheSameLimit() throws Exception {
+        UploadSpool spool = new UploadSpool(config(root, 100));
+        SpoolFile body = spool.newInMemory();
+        assertTrue(body.inMemory());
+        assertTrue(body.reserve(60));
+        body.append(io.vertx.core.buffer.Buffer.buffer("{\"records\":[]}"));
+        assertFalse(spool.newFile().reserve(60), "what is in memory counts against the spool's size");
+        try (InputStream in = body.open()) {
+            assertEquals("{\"records\":[]}", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertFalse(Files.exists(body.path()), "no file for a body kept in memory");
+        body.delete();
+        assertEquals(0, spool.spooledBytes());
+    }
+
+    @Test
     void theSpoolRefusesBytesBeyondItsSize() {
         UploadSpool spool = new UploadSpool(config(root, 1000));
         SpoolFile a = spool.newFile();
