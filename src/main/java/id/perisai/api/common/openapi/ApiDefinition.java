@@ -6,10 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthScope;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.perisai.api.security.Scopes;
@@ -27,7 +29,7 @@ import id.perisai.api.security.Scopes;
         **Conventions.** JSON with camelCase fields; money in whole rupiah; dates `YYYY-MM-DD` and months `YYYY-MM`
         in WIB (Asia/Jakarta); lists take `?limit=` (1–500) and `?cursor=`; errors are RFC 9457 problem details
         (`application/problem+json`) with `errors[]` for invalid input. Unknown JSON properties are refused.
-        Personal data (NIK) never goes in a URL.""", contact = @Contact(name = "Perisai Partner API team")), tags = {
+        Personal data (NIK) never goes in a URL.""", contact = @Contact(name = "Perisai Partner API team"), license = @License(name = "Proprietary: for Perisai partners of BPJS Ketenagakerjaan", url = "https://api.perisai.bpjsketenagakerjaan.go.id/terms")), servers = @Server(url = "/", description = "The host serving this document (a generated client takes its base URL as configuration)"), tags = {
         @Tag(name = "Partner", description = "The calling partner"),
         @Tag(name = "Agents", description = "The partner's Perisai agents (rules.md §5)"),
         @Tag(name = "Registrations", description = "Bulk registrations of informal workers: JSON, NDJSON or CSV, processed asynchronously"),

@@ -150,9 +150,11 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void add(APIResponses responses, String code, String description, String name, String title,
             int status, String detail, String path, List<Map<String, String>> errors) {
-        if (responses.hasAPIResponse(code)) {
+        APIResponse existing = responses.getAPIResponse(code);
+        if (existing != null && existing.getContent() != null) {
             return;
         }
+        // the scanner documents 401/403 of @RolesAllowed methods without a body: the problem document replaces it
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", BASE + name);
         example.put("title", title);
