@@ -42,7 +42,9 @@ public class DevSeed {
     /**
      * The participants the document's examples name (made-up NIKs): Ani Wulandari, registered by the demo partner
      * through its agent in 2026-11 (income 1,000,000, with JHT: the quote and payment examples); Rudi Hartono, whom the
-     * void example voids; Sri Rahayu, an ACTIVE participant of another channel whom the agent example registers.
+     * void example voids; Sri Rahayu, an ACTIVE participant of another channel (registered in the month of seeding, so not
+     * lapsed) whom
+     * the agent example registers.
      */
     public static final String PARTICIPANT_ID = "4f2a9c1e-7b3d-4a5e-8f60-1c2d3e4f5a6b";
     public static final String PARTICIPANT_NIK = "3201016502920003";
@@ -123,8 +125,8 @@ public class DevSeed {
         pool.preparedQuery("""
                 insert into participant (id, nik_index, nik_cipher, nik_masked, full_name, birth_date, gender, status,
                                          source, registered_at, registration_month)
-                values (gen_random_uuid(), $1, $2, $3, 'Sri Rahayu', '1990-08-07', 'F', 'ACTIVE', 'REGISTRY',
-                        '2024-03-01T00:00:00+07:00', '2024-03-01')
+                values (gen_random_uuid(), $1, $2, $3, 'Sri Rahayu', '1990-08-07', 'F', 'ACTIVE', 'REGISTRY', now(),
+                        date_trunc('month', now() at time zone 'Asia/Jakarta')::date)
                 on conflict (nik_index) do nothing
                 """).execute(Tuple.of(Buffer.buffer(crypto.blindIndex(AGENT_CANDIDATE_NIK)),
                 Buffer.buffer(crypto.encrypt(AGENT_CANDIDATE_NIK)), Nik.mask(AGENT_CANDIDATE_NIK))).await().indefinitely();
@@ -133,10 +135,10 @@ public class DevSeed {
             pool.preparedQuery("""
                     insert into batch (id, partner_id, kind, status, dry_run, content_type, submitted_at, completed_at,
                                        received, staged)
-                    select $1::uuid, p.id, $2, 'COMPLETED', false, 'application/json', now(), now(), 0, 0
+                    select $1, p.id, $2, 'COMPLETED', false, 'application/json', now(), now(), 0, 0
                       from partner p where p.code = $3
                     on conflict (id) do nothing
-                    """).execute(Tuple.of(batch[0], batch[1], PARTNER)).await().indefinitely();
+                    """).execute(Tuple.of(java.util.UUID.fromString(batch[0]), batch[1], PARTNER)).await().indefinitely();
         }
         pool.preparedQuery("""
                 insert into oauth_client (client_id, partner_id, name, scopes, secret_hash)
@@ -161,12 +163,16 @@ public class DevSeed {
                                          occupation, monthly_income, jht, status, source, partner_id,
                                          registered_by_partner_id, agent_id, registered_at, registration_month,
                                          new_participant)
-                select $1::uuid, $2, $3, $4, $5, $6::date, $7, $8, $9, $10, $11, 'ACTIVE', 'PARTNER', p.id, p.id,
+                select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'ACTIVE', 'PARTNER', p.id, p.id,
                        (select a.id from agent a where a.agent_code = $12), '2026-11-02T09:00:00+07:00', '2026-11-01', true
                   from partner p where p.code = $13
                 on conflict do nothing
-                """).execute(Tuple.tuple(List.of(id, Buffer.buffer(crypto.blindIndex(nik)), Buffer.buffer(crypto.encrypt(nik)),
-                Nik.mask(nik), name, birthDate, gender, phone, occupation, income, jht, agentCode == null ? "" : agentCode,
-                PARTNER))).await().indefinitely();
+                """)
+                .execute(Tuple.tuple(List.of(java.util.UUID.fromString(id), Buffer.buffer(crypto.blindIndex(nik)),
+                        Buffer.buffer(crypto.encrypt(nik)),
+                        Nik.mask(nik), name, java.time.LocalDate.parse(birthDate), gender, phone, occupation, income, jht,
+                        agentCode == null ? "" : agentCode,
+                        PARTNER)))
+                .await().indefinitely();
     }
 }

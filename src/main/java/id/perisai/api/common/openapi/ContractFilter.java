@@ -32,9 +32,14 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * or {@code examples} for enums and nested types; OpenAPI 3.1 allows it, but generators then take the siblings as the
  * schema and drop the referenced type. Such a schema becomes {@code allOf: [{$ref}]} with the annotations beside it
  * (the {@code type}, which the referenced schema has, is dropped).</li>
+ * <li>Plain string components (the scanner's {@code Instant}, {@code LocalDate}, {@code UUID}, {@code YearMonth}, ...:
+ * a type and a format or pattern, no enumeration) are written inline where they are used: generators would otherwise
+ * make classes of them named like the platform's own types.</li>
  * <li>Pages ({@code {items, nextCursor}}) always have {@code items}; every {@code scopes} list names
  * {@code Scope}s (the partner scopes of {@link Scopes}).</li>
- * <li>Every 429 and 503 declares {@code Retry-After}, every 401 {@code WWW-Authenticate}.</li>
+ * <li>Every 429 and 503 declares {@code Retry-After}, every 401 {@code WWW-Authenticate}, every 2xx and 4xx (but 401)
+ * of a partner operation the {@code RateLimit} headers.</li>
+ * <li>Integers without a format are {@code int64}; a page has at most 500 items (the largest {@code limit}).</li>
  * <li>An NDJSON request body's examples are the records of its JSON examples, one per line (the scanner would read
  * an NDJSON text as one JSON value and keep only its first line).</li>
  * </ul>
@@ -44,14 +49,25 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 public class ContractFilter implements OASFilter {
 
     public static final String SCOPE = "Scope";
+    /** The largest page ({@code PageRequest}). */
+    static final int MAX_PAGE = 500;
     static final String JSON = "application/json";
     static final String NDJSON = "application/x-ndjson";
     private static final ObjectMapper WRITER = new ObjectMapper();
+
+    /** The plain string components, by reference, while a document is filtered. */
+    private final Map<String, Schema> inline = new LinkedHashMap<>();
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
         if (components != null && components.getSchemas() != null) {
+            components.getSchemas().forEach((name, schema) -> {
+                if (plainString(schema)) {
+                    inline.put("#/components/schemas/" + name, schema);
+                }
+            });
+            inline.keySet().forEach(ref -> components.removeSchema(ref.substring(ref.lastIndexOf('/') + 1)));
             components.addSchema(SCOPE, OASFactory.createSchema().addType(SchemaType.STRING)
                     .description("A partner scope (see the oauth2 security scheme)")
                     .enumeration(new ArrayList<>(new TreeSet<>(Scopes.PARTNER))));
@@ -68,6 +84,11 @@ public class ContractFilter implements OASFilter {
                 content(operation.getRequestBody().getContent());
             }
             if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                boolean partner = path.startsWith("/v1/") && !path.startsWith("/v1/admin/")
+                        && operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+                if (partner) {
+                    ProblemResponsesFilter.rateLimitHeaders(operation.getResponses());
+                }
                 operation.getResponses().getAPIResponses().forEach(this::response);
             }
         });
@@ -88,6 +109,7 @@ public class ContractFilter implements OASFilter {
             if (schema.getRequired() == null || !schema.getRequired().contains("items")) {
                 schema.addRequired("items");
             }
+            properties.get("items").setMaxItems(MAX_PAGE);
         }
         Schema scopes = properties.get("scopes");
         if (scopes != null && scopes.getType() != null && scopes.getType().contains(SchemaType.ARRAY)) {
@@ -122,13 +144,14 @@ public class ContractFilter implements OASFilter {
     private void response(String code, APIResponse response) {
         if ((code.equals("429") || code.equals("503")) && !hasHeader(response, "Retry-After")) {
             response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
-                    .schema(OASFactory.createSchema().addType(SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO))
+                    .schema(OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
+                            .minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(86400)))
                     .example(code.equals("503") ? 30 : 5));
         }
         if (code.equals("401") && !hasHeader(response, "WWW-Authenticate")) {
             response.addHeader("WWW-Authenticate", OASFactory.createHeader()
                     .description("The authentication scheme to use (RFC 9110 §11.6.1)")
-                    .schema(OASFactory.createSchema().addType(SchemaType.STRING)).example("Bearer"));
+                    .schema(OASFactory.createSchema().addType(SchemaType.STRING).maxLength(200)).example("Bearer"));
         }
         if (response.getHeaders() != null) {
             for (Header header : response.getHeaders().values()) {
@@ -142,7 +165,7 @@ public class ContractFilter implements OASFilter {
         return response.getHeaders() != null && response.getHeaders().keySet().stream().anyMatch(name::equalsIgnoreCase);
     }
 
-    private static void content(Content content) {
+    private void content(Content content) {
         if (content == null || content.getMediaTypes() == null) {
             return;
         }
@@ -152,9 +175,18 @@ public class ContractFilter implements OASFilter {
     }
 
     /** The schema without {@code $ref} siblings, here and in every schema nested in it. */
-    static Schema siblingsBesideRef(Schema schema) {
+    private static boolean plainString(Schema schema) {
+        return schema.getBooleanSchema() == null && schema.getType() != null
+                && schema.getType().equals(List.of(SchemaType.STRING)) && schema.getEnumeration() == null
+                && schema.getRef() == null && schema.getProperties() == null;
+    }
+
+    Schema siblingsBesideRef(Schema schema) {
         if (schema == null || schema.getBooleanSchema() != null) {
             return schema; // absent, or `true`/`false`
+        }
+        if (schema.getType() != null && schema.getType().contains(SchemaType.INTEGER) && schema.getFormat() == null) {
+            schema.setFormat("int64");
         }
         Map<String, Schema> properties = schema.getProperties();
         if (properties != null) {
@@ -176,6 +208,15 @@ public class ContractFilter implements OASFilter {
         }
         Map<String, Object> siblings = new LinkedHashMap<>(schema.getAll());
         siblings.remove("$ref");
+        Schema plain = inline.get(schema.getRef());
+        if (plain != null) {
+            Schema copy = OASFactory.createSchema();
+            Map<String, Object> merged = new LinkedHashMap<>(plain.getAll());
+            merged.putAll(siblings);
+            merged.put("type", plain.getType());
+            copy.setAll(merged);
+            return copy;
+        }
         siblings.remove("type");
         if (siblings.isEmpty()) {
             return OASFactory.createSchema().ref(schema.getRef());
@@ -186,7 +227,7 @@ public class ContractFilter implements OASFilter {
         return wrapped;
     }
 
-    private static List<Schema> fixAll(List<Schema> schemas) {
+    private List<Schema> fixAll(List<Schema> schemas) {
         if (schemas == null) {
             return null;
         }

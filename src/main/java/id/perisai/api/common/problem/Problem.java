@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @Schema(name = "Problem", requiredProperties = { "type", "title",
         "status" }, description = "RFC 9457 problem details; extension members of a problem type may be present", additionalProperties = Schema.True.class, properties = {
-                @SchemaProperty(name = "violatedPolicies", type = SchemaType.ARRAY, description = "For 429 quota-exceeded and rate-limited: the quotas refused (registrations, contributions, requests)", example = "[\"registrations\"]"),
+                @SchemaProperty(name = "violatedPolicies", type = SchemaType.ARRAY, implementation = String.class, description = "For 429 quota-exceeded and rate-limited: the quotas refused (registrations, contributions, requests)", example = "[\"registrations\"]"),
                 @SchemaProperty(name = "maxBatchRecords", type = SchemaType.INTEGER, description = "For 413 batch-too-large: the partner's largest batch", example = "100000") })
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "correlationId", "errors" })

@@ -28,6 +28,6 @@ public record ContributionRecord(
 
     /** Documentation only: the JSON body of a contribution batch. */
     @Schema(name = "ContributionBatchRequest", description = "A contribution batch as JSON: up to the partner's maxBatchRecords records", requiredProperties = "records", additionalProperties = Schema.False.class)
-    public record Batch(@Schema(minItems = 1) List<ContributionRecord> records) {
+    public record Batch(@Schema(minItems = 1, maxItems = 1000000) List<ContributionRecord> records) {
     }
 }

@@ -35,6 +35,6 @@ public record RegistrationRecord(
 
     /** Documentation only: the JSON body of a registration batch. */
     @Schema(name = "RegistrationBatchRequest", description = "A registration batch as JSON: up to the partner's maxBatchRecords records", requiredProperties = "records", additionalProperties = Schema.False.class)
-    public record Batch(@Schema(minItems = 1) List<RegistrationRecord> records) {
+    public record Batch(@Schema(minItems = 1, maxItems = 1000000) List<RegistrationRecord> records) {
     }
 }

@@ -19,6 +19,6 @@ public record RegistryRecord(
 
     /** Documentation only: the JSON body of an import. */
     @Schema(name = "RegistryImportRequest", description = "Participants to upsert by NIK", requiredProperties = "records", additionalProperties = Schema.False.class)
-    public record Import(@Schema(minItems = 1) List<RegistryRecord> records) {
+    public record Import(@Schema(minItems = 1, maxItems = 1000000) List<RegistryRecord> records) {
     }
 }
