@@ -51,7 +51,7 @@ try {
   const keys = new Set<string>();
   for (let attempt = 1; attempt <= 2; attempt++) {
     await operation.locator("button.execute").click();
-    const status = operation.locator(".live-responses-table .response-col_status").first();
+    const status = operation.locator(".live-responses-table tbody .response-col_status").first();
     await status.waitFor();
     const code = (await status.innerText()).trim();
     if (!code.startsWith("202")) {

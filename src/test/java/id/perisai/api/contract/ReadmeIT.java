@@ -39,7 +39,7 @@ class ReadmeIT {
         List<String> blocks = new ArrayList<>();
         Matcher m = BLOCK.matcher(Files.readString(README));
         while (m.find()) {
-            if (m.group(1).contains("http://localhost:8080")) {
+            if (m.group(1).contains("curl ") && m.group(1).contains("http://localhost:8080")) {
                 blocks.add(m.group(1));
             }
         }

@@ -37,7 +37,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * make classes of them named like the platform's own types.</li>
  * <li>Pages ({@code {items, nextCursor}}) always have {@code items}; every {@code scopes} list names
  * {@code Scope}s (the partner scopes of {@link Scopes}).</li>
- * <li>Every 429 and 503 declares {@code Retry-After}, every 401 {@code WWW-Authenticate}, every 2xx and 4xx (but 401)
+ * <li>Every 201 declares {@code Location}, every 429 and 503 {@code Retry-After}, every 401 {@code WWW-Authenticate},
+ * every 2xx and 4xx (but 401)
  * of a partner operation the {@code RateLimit} headers.</li>
  * <li>Integers without a format are {@code int64}; a page has at most 500 items (the largest {@code limit}).</li>
  * <li>An NDJSON request body's examples are the records of its JSON examples, one per line (the scanner would read
@@ -147,6 +148,10 @@ public class ContractFilter implements OASFilter {
                     .schema(OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
                             .minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(86400)))
                     .example(code.equals("503") ? 30 : 5));
+        }
+        if (code.equals("201") && !hasHeader(response, "Location")) {
+            response.addHeader("Location", OASFactory.createHeader().description("The created resource")
+                    .schema(OASFactory.createSchema().addType(SchemaType.STRING).format("uri-reference").maxLength(2000)));
         }
         if (code.equals("401") && !hasHeader(response, "WWW-Authenticate")) {
             response.addHeader("WWW-Authenticate", OASFactory.createHeader()
