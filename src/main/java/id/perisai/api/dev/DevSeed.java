@@ -145,7 +145,7 @@ public class DevSeed {
                 select $1, p.id, 'Spare client (dev only: try revoking it)', 'registrations:read', $2
                   from partner p where p.code = $3
                 on conflict (client_id) do nothing
-                """).execute(Tuple.of(SPARE_CLIENT_ID, hasher.hashBlocking(randomSecret()), PARTNER))
+                """).execute(Tuple.of(SPARE_CLIENT_ID, hasher.hash(SPARE_CLIENT_ID, randomSecret()), PARTNER))
                 .await().indefinitely();
     }
 
