@@ -38,8 +38,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <li>Pages ({@code {items, nextCursor}}) always have {@code items}; every {@code scopes} list names
  * {@code Scope}s (the partner scopes of {@link Scopes}).</li>
  * <li>Every 201 declares {@code Location}, every 429 and 503 {@code Retry-After}, every 401 {@code WWW-Authenticate},
- * every 2xx and 4xx (but 401)
- * of a partner operation the {@code RateLimit} headers.</li>
+ * and every 2xx and 4xx (but 401) of a partner operation the {@code RateLimit} headers.</li>
  * <li>Integers without a format are {@code int64}; a page has at most 500 items (the largest {@code limit}).</li>
  * <li>An NDJSON request body's examples are the records of its JSON examples, one per line (the scanner would read
  * an NDJSON text as one JSON value and keep only its first line).</li>
