@@ -69,8 +69,11 @@ class UploadCrashIT {
     void aKillDuringReceivingOrStagingLeavesNothingAndTheRetriesAreAcceptedAfresh() throws Exception {
         Path spool = Files.createTempDirectory("crash-spool");
         String smallKey = UUID.randomUUID().toString();
-        List<Map<String, Object>> small = Workers.records(3, "crash-s-");
+        // large enough to be received into a spool file (a body declared at most UploadSpool.IN_MEMORY_LIMIT is kept
+        // in memory, and nothing of it could be left on disk)
+        List<Map<String, Object>> small = Workers.records(400, "crash-s-");
         String smallBody = Batches.ndjson(small);
+        assertTrue(smallBody.length() > id.perisai.api.common.ingest.upload.UploadSpool.IN_MEMORY_LIMIT);
         String bigKey = UUID.randomUUID().toString();
         String bigBody = Batches.ndjson(Workers.records(60_000, "crash-b-"));
 

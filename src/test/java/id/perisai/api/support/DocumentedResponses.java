@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
@@ -49,7 +50,7 @@ public final class DocumentedResponses implements QuarkusTestBeforeEachCallback,
         }
     }
 
-    static JsonNode document() {
+    public static JsonNode document() {
         if (document == null) {
             try {
                 JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(Path.of("openapi/openapi.yaml").toFile());
@@ -119,7 +120,7 @@ public final class DocumentedResponses implements QuarkusTestBeforeEachCallback,
         return String.join(", ", names);
     }
 
-    static JsonNode resolve(JsonNode schema) {
+    public static JsonNode resolve(JsonNode schema) {
         for (int hops = 0; schema.has("$ref"); hops++) {
             String ref = schema.get("$ref").asText();
             if (hops == 10) {
@@ -130,9 +131,22 @@ public final class DocumentedResponses implements QuarkusTestBeforeEachCallback,
         return schema;
     }
 
-    /** The subset of JSON Schema our document uses. */
+    /**
+     * The subset of JSON Schema our document uses: {@code $ref}, {@code allOf}, types, enumerations, required and
+     * undocumented members (closed unless {@code additionalProperties} allows more), items, string lengths and
+     * patterns, numeric and array bounds, and the {@code date}, {@code date-time} and {@code uuid} formats.
+     */
     public static void check(JsonNode value, JsonNode schema, String at, List<String> problems) {
         schema = resolve(schema);
+        if (schema.isBoolean()) {
+            if (!schema.asBoolean()) {
+                problems.add(at + " is not allowed");
+            }
+            return;
+        }
+        for (JsonNode part : schema.path("allOf")) {
+            check(value, part, at, problems);
+        }
         List<String> types = new ArrayList<>();
         JsonNode type = schema.get("type");
         if (type != null && type.isArray()) {
@@ -160,6 +174,31 @@ public final class DocumentedResponses implements QuarkusTestBeforeEachCallback,
                 problems.add(at + " = " + value + " is not one of " + schema.get("enum"));
             }
         }
+        if (value.isTextual()) {
+            String text = value.asText();
+            int length = text.codePointCount(0, text.length());
+            if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
+                problems.add(at + " is longer than " + schema.get("maxLength"));
+            }
+            if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
+                problems.add(at + " is shorter than " + schema.get("minLength"));
+            }
+            if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(text).find()) {
+                problems.add(at + " = " + value + " does not match " + schema.get("pattern"));
+            }
+            String format = schema.path("format").asText("");
+            if (!format.isEmpty() && !formatted(text, format)) {
+                problems.add(at + " = " + value + " is not a " + format);
+            }
+        }
+        if (value.isNumber()) {
+            if (schema.has("minimum") && value.decimalValue().compareTo(schema.get("minimum").decimalValue()) < 0) {
+                problems.add(at + " = " + value + " is below " + schema.get("minimum"));
+            }
+            if (schema.has("maximum") && value.decimalValue().compareTo(schema.get("maximum").decimalValue()) > 0) {
+                problems.add(at + " = " + value + " is above " + schema.get("maximum"));
+            }
+        }
         if (value.isObject()) {
             JsonNode properties = schema.path("properties");
             for (JsonNode required : schema.path("required")) {
@@ -167,7 +206,8 @@ public final class DocumentedResponses implements QuarkusTestBeforeEachCallback,
                     problems.add(at + "." + required.asText() + " is required");
                 }
             }
-            boolean open = schema.has("additionalProperties") || properties.isMissingNode();
+            JsonNode additional = schema.get("additionalProperties");
+            boolean open = properties.isMissingNode() || (additional != null && !additional.equals(BooleanNode.FALSE));
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> member = it.next();
                 if (properties.has(member.getKey())) {
@@ -177,10 +217,34 @@ public final class DocumentedResponses implements QuarkusTestBeforeEachCallback,
                 }
             }
         }
-        if (value.isArray() && schema.has("items")) {
-            for (int i = 0; i < value.size(); i++) {
-                check(value.get(i), schema.get("items"), at + "[" + i + "]", problems);
+        if (value.isArray()) {
+            if (schema.has("maxItems") && value.size() > schema.get("maxItems").asInt()) {
+                problems.add(at + " has more than " + schema.get("maxItems") + " items");
             }
+            if (schema.has("minItems") && value.size() < schema.get("minItems").asInt()) {
+                problems.add(at + " has fewer than " + schema.get("minItems") + " items");
+            }
+            if (schema.has("items")) {
+                for (int i = 0; i < value.size(); i++) {
+                    check(value.get(i), schema.get("items"), at + "[" + i + "]", problems);
+                }
+            }
+        }
+    }
+
+    static boolean formatted(String text, String format) {
+        try {
+            switch (format) {
+                case "date" -> java.time.LocalDate.parse(text);
+                case "date-time" -> java.time.OffsetDateTime.parse(text);
+                case "uuid" -> java.util.UUID.fromString(text);
+                default -> {
+                    return true;
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -4,8 +4,8 @@ package id.perisai.api.agent.rest;
 final class AgentExamples {
 
     static final String CREATE = """
-            {"nik":"3201014101900001","fullName":"Siti Aminah","phone":"081234567890","email":"siti.aminah@example.co.id",
-             "bankCode":"BNI","bankAccountNumber":"0123456789","bankAccountName":"SITI AMINAH","education":"SMA"}""";
+            {"nik":"3578014708900005","fullName":"Sri Rahayu","phone":"081234567891","email":"sri.rahayu@example.co.id",
+             "bankCode":"BNI","bankAccountNumber":"0123456789","bankAccountName":"SRI RAHAYU","education":"SMA"}""";
 
     static final String AGENT = """
             {"agentCode":"AG7K2M4X9V3B","status":"ACTIVE","nikMasked":"3201**********0001","fullName":"Siti Aminah",
@@ -18,7 +18,7 @@ final class AgentExamples {
              "education":"SMA","createdAt":"2026-11-21T03:15:00Z","updatedAt":"2026-11-21T03:15:00Z"}],"nextCursor":"QUc3SzJNNFg5VjNC"}""";
 
     static final String UPDATE = """
-            {"status":"INACTIVE"}""";
+            {"phone":"081298765432"}""";
 
     static final String INELIGIBLE = """
             {"type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/agent-ineligible","title":"The person cannot be registered as an agent",

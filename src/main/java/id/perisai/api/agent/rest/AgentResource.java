@@ -92,7 +92,7 @@ public class AgentResource {
     @Operation(operationId = "getAgent", summary = "Get an agent", description = "One of the partner's agents; another partner's agent is a 404.")
     @APIResponse(responseCode = "200", description = "The agent", content = @Content(schema = @Schema(implementation = AgentResponse.class), examples = @ExampleObject(name = "agent", value = AgentExamples.AGENT)))
     public Uni<AgentResponse> get(
-            @Parameter(description = "Agent code", example = "AG7K2M4X9V3B") @PathParam("agentCode") String agentCode) {
+            @Parameter(description = "Agent code", example = "AGDEMO000001") @PathParam("agentCode") String agentCode) {
         return agents.get(Caller.of(identity), agentCode);
     }
 
@@ -103,12 +103,12 @@ public class AgentResource {
     @Operation(operationId = "updateAgent", summary = "Deactivate, reactivate or update an agent", description = """
             Sets the status (ACTIVE or INACTIVE; an agent suspended by the agency stays suspended), the phone, or the
             incentive bank account (still at a designated bank, in the agent's own name).""")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateAgentRequest.class), examples = @ExampleObject(name = "deactivate", value = AgentExamples.UPDATE)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateAgentRequest.class), examples = @ExampleObject(name = "phone", value = AgentExamples.UPDATE)))
     @APIResponse(responseCode = "200", description = "The agent after the change", content = @Content(schema = @Schema(implementation = AgentResponse.class), examples = @ExampleObject(name = "agent", value = AgentExamples.AGENT)))
     @APIResponse(responseCode = "409", description = "The agent is suspended by the agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "suspended", value = AgentExamples.ALREADY)))
     @APIResponse(responseCode = "422", description = "The new bank account breaks a rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "ineligible", value = AgentExamples.INELIGIBLE)))
     public Uni<AgentResponse> update(
-            @Parameter(description = "Agent code", example = "AG7K2M4X9V3B") @PathParam("agentCode") String agentCode,
+            @Parameter(description = "Agent code", example = "AGDEMO000001") @PathParam("agentCode") String agentCode,
             @NotNull UpdateAgentRequest body) {
         return agents.update(Caller.of(identity), agentCode, body);
     }

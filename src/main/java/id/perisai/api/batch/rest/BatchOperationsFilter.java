@@ -205,7 +205,9 @@ public class BatchOperationsFilter implements OASFilter {
         }
         if (retryAfter != null && (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After"))) {
             response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
-                    .schema(OASFactory.createSchema().addType(SchemaType.INTEGER)).example(Integer.parseInt(retryAfter)));
+                    .schema(OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
+                            .minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(86400)))
+                    .example(Integer.parseInt(retryAfter)));
         }
     }
 }

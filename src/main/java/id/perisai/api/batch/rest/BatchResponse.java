@@ -9,7 +9,8 @@ import id.perisai.api.batch.queue.BatchRepository;
 import id.perisai.api.batch.spi.BatchStatus;
 
 /** A batch (of any kind) and its totals. */
-@Schema(name = "Batch", description = "A batch of records and its progress")
+@Schema(name = "Batch", requiredProperties = { "batchId", "status", "dryRun", "submittedAt",
+        "totals" }, description = "A batch of records and its progress")
 public record BatchResponse(
         @Schema(example = "8c4f3a2e-1b7d-4e9a-9c21-5d0f6a7b8c90") UUID batchId,
         @Schema(description = "RECEIVED (accepted, waiting), PROCESSING, COMPLETED (every record has its outcome) or FAILED", example = "COMPLETED", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {
@@ -25,7 +26,7 @@ public record BatchResponse(
     }
 
     /** Record counts. */
-    @Schema(name = "BatchTotals")
+    @Schema(name = "BatchTotals", requiredProperties = { "received", "accepted", "duplicate", "rejected" })
     public record Totals(
             @Schema(description = "Records in the submission", example = "1000") int received,
             @Schema(description = "Accepted: registered (new or reactivated), or payments applied", example = "950") int accepted,

@@ -4,12 +4,15 @@ import jakarta.ws.rs.core.Application;
 
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthScope;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.perisai.api.security.Scopes;
@@ -27,7 +30,7 @@ import id.perisai.api.security.Scopes;
         **Conventions.** JSON with camelCase fields; money in whole rupiah; dates `YYYY-MM-DD` and months `YYYY-MM`
         in WIB (Asia/Jakarta); lists take `?limit=` (1–500) and `?cursor=`; errors are RFC 9457 problem details
         (`application/problem+json`) with `errors[]` for invalid input. Unknown JSON properties are refused.
-        Personal data (NIK) never goes in a URL.""", contact = @Contact(name = "Perisai Partner API team")), tags = {
+        Personal data (NIK) never goes in a URL.""", contact = @Contact(name = "Perisai Partner API team"), license = @License(name = "Proprietary: for Perisai partners of BPJS Ketenagakerjaan", url = "https://api.perisai.bpjsketenagakerjaan.go.id/terms")), servers = @Server(url = "/", description = "The host serving this document: local development, test or production alike (a generated client takes its base URL as configuration)", extensions = @Extension(name = "x-internal", value = "false", parseValue = true)), tags = {
         @Tag(name = "Partner", description = "The calling partner"),
         @Tag(name = "Agents", description = "The partner's Perisai agents (rules.md §5)"),
         @Tag(name = "Registrations", description = "Bulk registrations of informal workers: JSON, NDJSON or CSV, processed asynchronously"),
@@ -41,7 +44,9 @@ import id.perisai.api.security.Scopes;
 })
 @SecurityScheme(securitySchemeName = ApiDefinition.SECURITY_SCHEME, type = SecuritySchemeType.OAUTH2, description = """
         OAuth2 client credentials. Partner clients are created by agency staff; a token carries the scopes asked for
-        (a subset of the client's) and the partner it acts for.""", flows = @OAuthFlows(clientCredentials = @OAuthFlow(tokenUrl = "/oauth2/token", scopes = {
+        (a subset of the client's) and the partner it acts for. Tokens are JWTs issued and verified as RFC8725 advises:
+        RS256 or ES256 only (never `none` or HMAC), `iss`, `aud`, `exp`, `iat`, `jti` and `sub` required and checked,
+        valid at most one hour.""", flows = @OAuthFlows(clientCredentials = @OAuthFlow(tokenUrl = "/oauth2/token", scopes = {
         @OAuthScope(name = Scopes.AGENTS_READ, description = "Read the partner's agents"),
         @OAuthScope(name = Scopes.AGENTS_WRITE, description = "Register and update the partner's agents"),
         @OAuthScope(name = Scopes.REGISTRATIONS_READ, description = "Read registration batches, results and participants"),

@@ -67,7 +67,6 @@ public class ProblemResponsesFilter implements OASFilter {
             add(responses, "429", "Over the partner's requestsPerMinute (rate-limited) or, for batches, today's record quota"
                     + " (quota-exceeded); Retry-After says when to retry", "rate-limited", "Too many requests", 429,
                     "More than 600 calls in this minute; retry when the window resets", path, null);
-            rateLimitHeaders(responses);
         }
         if (path.contains("{")) {
             add(responses, "404", "No such resource for this caller (other partners' resources are never revealed)",
@@ -92,21 +91,28 @@ public class ProblemResponsesFilter implements OASFilter {
                 "Unsupported media type", 415, "This Content-Type is not accepted here", path, null);
     }
 
-    /** Every response to a partner token carries the RateLimit headers (IETF httpapi draft). */
+    /**
+     * The RateLimit headers (IETF httpapi draft) every response to a partner token carries once the token is
+     * authenticated: on each 2xx and 4xx but 401 of a partner operation. Called by {@link ContractFilter} once all
+     * responses are known.
+     */
     static void rateLimitHeaders(APIResponses responses) {
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
-            if (!response.getKey().startsWith("2")) {
+            String code = response.getKey();
+            boolean counted = code.startsWith("2") || (code.startsWith("4") && !code.equals("401"));
+            if (!counted || (response.getValue().getHeaders() != null
+                    && response.getValue().getHeaders().containsKey("RateLimit"))) {
                 continue;
             }
             response.getValue().addHeader("RateLimit-Policy", OASFactory.createHeader()
                     .description("The partner's quotas: records per WIB day (w=86400) and requests per minute (w=60)")
                     .schema(OASFactory.createSchema()
-                            .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING))
+                            .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING).maxLength(1000))
                     .example("\"registrations\";q=5000;w=86400, \"contributions\";q=20000;w=86400, \"requests\";q=600;w=60"));
             response.getValue().addHeader("RateLimit", OASFactory.createHeader()
                     .description("What remains of each quota (r) and seconds until its window resets (t)")
                     .schema(OASFactory.createSchema()
-                            .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING))
+                            .addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING).maxLength(1000))
                     .example("\"registrations\";r=4200;t=3600, \"contributions\";r=20000;t=3600, \"requests\";r=599;t=42"));
         }
     }
@@ -150,9 +156,11 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static void add(APIResponses responses, String code, String description, String name, String title,
             int status, String detail, String path, List<Map<String, String>> errors) {
-        if (responses.hasAPIResponse(code)) {
+        APIResponse existing = responses.getAPIResponse(code);
+        if (existing != null && existing.getContent() != null) {
             return;
         }
+        // the scanner documents 401/403 of @RolesAllowed methods without a body: the problem document replaces it
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", BASE + name);
         example.put("title", title);

@@ -3,7 +3,7 @@ package id.perisai.api.common.problem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One reason an input is invalid: where ({@code field}), a stable machine code, and a human message. */
-@Schema(name = "FieldError", description = "One reason an input is invalid")
+@Schema(name = "FieldError", requiredProperties = { "code", "message" }, description = "One reason an input is invalid")
 public record FieldError(
         @Schema(description = "JSON path of the offending field, relative to the request body or record; `(unknown)` in place of the name of a property that is not part of it", example = "quota.maxBatchRecords") String field,
         @Schema(description = "Stable machine-readable code", example = "OUT_OF_RANGE") String code,

@@ -16,9 +16,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * RFC 9457 problem details, the body of every error response ({@code application/problem+json}). Extension members
  * (e.g. {@code violatedPolicies}) are added by the problem's cause; nothing internal ever goes in here.
  */
-@Schema(name = "Problem", description = "RFC 9457 problem details", properties = {
-        @SchemaProperty(name = "violatedPolicies", type = SchemaType.ARRAY, description = "For 429 quota-exceeded and rate-limited: the quotas refused (registrations, contributions, requests)", example = "[\"registrations\"]"),
-        @SchemaProperty(name = "maxBatchRecords", type = SchemaType.INTEGER, description = "For 413 batch-too-large: the partner's largest batch", example = "100000") })
+@Schema(name = "Problem", requiredProperties = { "type", "title",
+        "status" }, description = "RFC 9457 problem details; extension members of a problem type may be present", additionalProperties = Schema.True.class, properties = {
+                @SchemaProperty(name = "violatedPolicies", type = SchemaType.ARRAY, implementation = String.class, description = "For 429 quota-exceeded and rate-limited: the quotas refused (registrations, contributions, requests)", example = "[\"registrations\"]"),
+                @SchemaProperty(name = "maxBatchRecords", type = SchemaType.INTEGER, description = "For 413 batch-too-large: the partner's largest batch", example = "100000") })
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "correlationId", "errors" })
 public final class Problem {
@@ -54,6 +55,7 @@ public final class Problem {
     }
 
     @JsonAnyGetter
+    @Schema(hidden = true)
     public Map<String, Object> extensions() {
         return extensions;
     }

@@ -10,7 +10,8 @@ import id.perisai.api.batch.spi.KindResult;
 import id.perisai.api.batch.spi.RecordResult;
 
 /** The outcome of one payment record of a contribution batch. */
-@Schema(name = "ContributionRecordResult", description = "The outcome of one payment record, in submission order")
+@Schema(name = "ContributionRecordResult", requiredProperties = { "index",
+        "status" }, description = "The outcome of one payment record, in submission order")
 public record ContributionRecordResult(
         @JsonUnwrapped RecordResult common,
         @Schema(description = "The contribution (ACCEPTED, not in dry runs)", example = "0f9c2a1e-5b3d-4a5e-8f60-1c2d3e4f5a6b") UUID contributionId,

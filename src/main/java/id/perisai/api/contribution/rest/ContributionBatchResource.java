@@ -29,6 +29,7 @@ import id.perisai.api.batch.rest.BatchOperationsFilter;
 import id.perisai.api.batch.rest.BatchResponse;
 import id.perisai.api.common.ingest.RecordFormat;
 import id.perisai.api.common.web.Page;
+import id.perisai.api.contribution.dto.ContributionRecord;
 import id.perisai.api.contribution.dto.ContributionRecordResult;
 import id.perisai.api.contribution.ingest.ContributionBatches;
 import id.perisai.api.security.Scopes;
@@ -42,6 +43,9 @@ import io.vertx.ext.web.RoutingContext;
 public class ContributionBatchResource {
 
     static final String CSV = "text/csv";
+    static final String NDJSON_BODY = "One ContributionRecord JSON object per line (UTF-8)";
+    static final String CSV_BODY = "A header row of ContributionRecord field names, then one record per row: ',' or ';' separated, RFC 4180"
+            + " quoting, UTF-8 with or without BOM";
 
     @Inject
     SecurityIdentity identity;
@@ -71,9 +75,9 @@ public class ContributionBatchResource {
             A LAPSED participant (unpaid for more than 3 months) is refused: register the worker again. `paymentRef` is
             unique per partner (`PAYMENT_DUPLICATE`). Payments for one participant within a batch apply in order.""")
     @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json", value = ContributionExamples.JSON_BATCH)),
-            @Content(mediaType = RecordFormat.NDJSON_TYPE, examples = @ExampleObject(name = "ndjson", value = ContributionExamples.NDJSON_BATCH)),
-            @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = ContributionExamples.CSV_BATCH)) })
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContributionRecord.Batch.class), examples = @ExampleObject(name = "json", value = ContributionExamples.JSON_BATCH)),
+            @Content(mediaType = RecordFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, description = NDJSON_BODY)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = CSV_BODY), examples = @ExampleObject(name = "csv", value = ContributionExamples.CSV_BATCH)) })
     @APIResponse(responseCode = "202", description = "Accepted and stored; Location points to the batch", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResponse.class), examples = @ExampleObject(name = "received", value = ContributionExamples.BATCH)))
     public Uni<Response> submit(@Context RoutingContext request) {
         return batches.submit(contributions, identity, null, request);

@@ -5,18 +5,14 @@ final class ContributionExamples {
 
     static final String JSON_BATCH = """
             {"records":[
-              {"externalRef":"pay-1","paymentRef":"TRX-2026-11-0001","nik":"3201014101900001","periodStart":"2026-11","months":2,
+              {"externalRef":"pay-1","paymentRef":"TRX-2026-11-0001","nik":"3201016502920003","periodStart":"2026-11","months":2,
                "amount":56800,"payerType":"SELF","paidAt":"2026-11-20T09:30:00+07:00"},
               {"externalRef":"pay-2","paymentRef":"APBD-JABAR-77120","nik":"3273011505880002","periodStart":"2026-11","months":1,
                "amount":16800,"payerType":"GOVERNMENT","payerName":"Pemprov Jawa Barat (APBD)","paidAt":"2026-11-20T10:00:00+07:00"}]}""";
 
-    static final String NDJSON_BATCH = """
-            {"externalRef":"pay-1","paymentRef":"TRX-2026-11-0001","nik":"3201014101900001","periodStart":"2026-11","months":2,"amount":56800,"payerType":"SELF","paidAt":"2026-11-20T09:30:00+07:00"}
-            """;
-
     static final String CSV_BATCH = """
             externalRef,paymentRef,nik,periodStart,months,amount,payerType,payerName,paidAt
-            pay-1,TRX-2026-11-0001,3201014101900001,2026-11,2,56800,SELF,,2026-11-20T09:30:00+07:00
+            pay-1,TRX-2026-11-0001,3201016502920003,2026-11,2,56800,SELF,,2026-11-20T09:30:00+07:00
             pay-2,APBD-JABAR-77120,3273011505880002,2026-11,1,16800,GOVERNMENT,"Pemprov Jawa Barat (APBD)",2026-11-20T10:00:00+07:00
             """;
 
@@ -45,7 +41,7 @@ final class ContributionExamples {
             """;
 
     static final String QUOTE_REQUEST = """
-            {"nik":"3201014101900001","periodStart":"2026-11","months":3,"payerType":"SELF"}""";
+            {"nik":"3201016502920003","periodStart":"2026-11","months":3,"payerType":"SELF"}""";
 
     static final String QUOTE = """
             {"amount":93600,"months":[

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.perisai.api.common.problem.Problem;
 import id.perisai.api.contribution.dto.QuoteRequest;
 import id.perisai.api.contribution.dto.QuoteResponse;
 import id.perisai.api.contribution.service.QuoteService;
@@ -44,6 +45,9 @@ public class QuoteResource {
             window unless the payer is GOVERNMENT, rounded half-up per component per month.""")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = QuoteRequest.class), examples = @ExampleObject(name = "quote", value = ContributionExamples.QUOTE_REQUEST)))
     @APIResponse(responseCode = "200", description = "The amount due", content = @Content(schema = @Schema(implementation = QuoteResponse.class), examples = @ExampleObject(name = "quote", value = ContributionExamples.QUOTE)))
+    @APIResponse(responseCode = "404", description = "No non-void participant with this NIK whose contribution can be computed (imported ones carry no income)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not-found", value = """
+            {"type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/not-found","title":"Resource not found","status":404,
+             "detail":"Participant not found","instance":"/v1/contributions/quote","correlationId":"5f0c8a0e-9f2d-4c1b-8a57-2b7f0b6f2a11"}""")))
     public Uni<QuoteResponse> quote(@NotNull QuoteRequest body) {
         return quotes.quote(body);
     }

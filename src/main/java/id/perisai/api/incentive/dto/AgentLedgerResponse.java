@@ -5,7 +5,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An agent's ledger lines for a period, with the agent's line of the statement. */
-@Schema(name = "AgentLedger", description = "An agent's ledger lines for a period (pages by lineId), with what they add up to")
+@Schema(name = "AgentLedger", requiredProperties = { "period", "scheme", "status", "statement",
+        "items" }, description = "An agent's ledger lines for a period (pages by lineId), with what they add up to")
 public record AgentLedgerResponse(
         @Schema(example = "2026-11") String period,
         @Schema(example = "PERISAI-2022") String scheme,

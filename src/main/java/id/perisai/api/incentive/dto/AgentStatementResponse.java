@@ -3,7 +3,8 @@ package id.perisai.api.incentive.dto;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One agent's line of a statement. */
-@Schema(name = "AgentStatement", description = "What one agent earned in the period")
+@Schema(name = "AgentStatement", requiredProperties = { "agentCode", "acquisitions", "acquisitionIncentive",
+        "contributionIncentive", "reversals", "total" }, description = "What one agent earned in the period")
 public record AgentStatementResponse(
         @Schema(example = "AGK7Q2M9X4PT") String agentCode,
         @Schema(description = "Participants acquired in the period (first contribution accepted), net of voided ones", example = "30") int acquisitions,

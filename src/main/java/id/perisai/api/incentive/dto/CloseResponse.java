@@ -5,10 +5,11 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The result of closing a period. */
-@Schema(name = "PeriodClosed", description = "A closed period: its statements are frozen")
+@Schema(name = "PeriodClosed", requiredProperties = { "period", "status", "scheme", "closedAt", "partners", "agentTotal",
+        "partnerFee", "grandTotal" }, description = "A closed period: its statements are frozen")
 public record CloseResponse(
         @Schema(example = "2026-10") String period,
-        @Schema(example = "CLOSED") String status,
+        @Schema(enumeration = "CLOSED", example = "CLOSED") String status,
         @Schema(example = "PERISAI-2022") String scheme,
         @Schema(example = "2026-11-03T02:00:00Z") Instant closedAt,
         @Schema(description = "Partners with a statement", example = "12") int partners,

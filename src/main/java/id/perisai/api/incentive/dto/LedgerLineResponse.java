@@ -7,10 +7,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One ledger line. */
-@Schema(name = "LedgerLine", description = """
-        An append-only ledger line. ACQUISITION: basis 1, rate = rupiah per acquisition (paid only when the agent reaches \
-        the scheme's monthly minimum); CONTRIBUTION: basis = amount paid for the covered months of one rate band, rate \
-        a fraction; REVERSAL: the reversed line's basis and rate, a negative amount.""")
+@Schema(name = "LedgerLine", requiredProperties = { "lineId", "type", "basis", "rate", "amount",
+        "createdAt" }, description = """
+                An append-only ledger line. ACQUISITION: basis 1, rate = rupiah per acquisition (paid only when the agent reaches \
+                the scheme's monthly minimum); CONTRIBUTION: basis = amount paid for the covered months of one rate band, rate \
+                a fraction; REVERSAL: the reversed line's basis and rate, a negative amount.""")
 public record LedgerLineResponse(
         @Schema(example = "918273") long lineId,
         @Schema(enumeration = {

@@ -5,7 +5,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What to transfer for a closed period. */
-@Schema(name = "Payouts", description = "Transfers for a closed period: each agent's total and each partner's fee")
+@Schema(name = "Payouts", requiredProperties = { "period", "payouts", "count",
+        "totalAmount" }, description = "Transfers for a closed period: each agent's total and each partner's fee")
 public record PayoutResponse(
         @Schema(example = "2026-10") String period,
         @Schema(description = "Partner, then its agents by agentCode, then the partner's fee") List<Payout> payouts,
@@ -13,7 +14,7 @@ public record PayoutResponse(
         @Schema(example = "635580") long totalAmount) {
 
     /** One transfer. */
-    @Schema(name = "Payout")
+    @Schema(name = "Payout", requiredProperties = { "partnerCode", "partnerName", "payee", "amount" })
     public record Payout(
             @Schema(example = "SPSI-DPC-BDG") String partnerCode,
             @Schema(example = "DPC SPSI Kota Bandung") String partnerName,
@@ -21,7 +22,7 @@ public record PayoutResponse(
                     "AGENT", "PARTNER" }, example = "AGENT") String payee,
             @Schema(example = "AGK7Q2M9X4PT") String agentCode,
             @Schema(description = "Account holder; absent when the partner has no payout account yet", example = "SITI AMINAH") String accountName,
-            @Schema(example = "BNI") String bankCode,
+            @Schema(enumeration = { "BNI", "CIMB_NIAGA" }, example = "BNI") String bankCode,
             @Schema(example = "0123456789") String accountNumber,
             @Schema(description = "Rupiah; negative when reversals exceed what was earned (to be recovered)", example = "577800") long amount){
     }

@@ -6,7 +6,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A partner's incentive statement for a period. */
-@Schema(name = "IncentiveStatement", description = "A partner's incentive statement for a period (WIB calendar month)")
+@Schema(name = "IncentiveStatement", requiredProperties = { "period", "scheme", "status", "agents", "agentTotal", "partnerFee",
+        "grandTotal" }, description = "A partner's incentive statement for a period (WIB calendar month)")
 public record StatementResponse(
         @Schema(example = "2026-11") String period,
         @Schema(description = "Code of the scheme in force on the period's first day", example = "PERISAI-2022") String scheme,

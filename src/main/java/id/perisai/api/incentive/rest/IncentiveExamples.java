@@ -22,13 +22,13 @@ final class IncentiveExamples {
              "nextCursor":"OTE4Mjc0"}""";
 
     static final String SCHEME_REQUEST = """
-            {"code":"PERISAI-2027","name":"Insentif Perisai 2027","regulation":"Perdir 5/2026","validFrom":"2027-01-01",
+            {"code":"PERISAI-2030","name":"Insentif Perisai 2030","regulation":"Perdir 5/2026","validFrom":"2030-01-01",
              "acquisition":{"amount":12000,"amountWithJht":18000,"minimumPerPeriod":20},
              "contributionRates":[{"fromMonth":1,"toMonth":24,"percent":15},{"fromMonth":25,"toMonth":60,"percent":5}],
              "partnerShare":{"mode":"ON_TOP","percent":10}}""";
 
     static final String SCHEME = """
-            {"id":3,"code":"PERISAI-2027","name":"Insentif Perisai 2027","regulation":"Perdir 5/2026","validFrom":"2027-01-01",
+            {"id":3,"code":"PERISAI-2030","name":"Insentif Perisai 2030","regulation":"Perdir 5/2026","validFrom":"2030-01-01",
              "acquisition":{"amount":12000,"amountWithJht":18000,"minimumPerPeriod":20},
              "contributionRates":[{"fromMonth":1,"toMonth":24,"percent":15},{"fromMonth":25,"toMonth":60,"percent":5}],
              "partnerShare":{"mode":"ON_TOP","percent":10}}""";
@@ -45,7 +45,7 @@ final class IncentiveExamples {
 
     static final String OVERLAP = """
             {"type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/conflict","title":"The request conflicts with the current state",
-             "status":409,"detail":"The scheme would overlap PERISAI-2027 in force 2027-01-01 … open-ended",
+             "status":409,"detail":"The scheme would overlap PERISAI-2030 in force 2027-01-01 … open-ended",
              "instance":"/v1/admin/incentive-schemes","correlationId":"5f0c8a0e-9f2d-4c1b-8a57-2b7f0b6f2a11"}""";
 
     static final String CLOSED = """

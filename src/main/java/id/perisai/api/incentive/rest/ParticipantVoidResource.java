@@ -56,7 +56,7 @@ public class ParticipantVoidResource {
     @APIResponse(responseCode = "200", description = "Voided", content = @Content(schema = @Schema(implementation = VoidResponse.class), examples = @ExampleObject(name = "voided", value = IncentiveExamples.VOIDED)))
     @APIResponse(responseCode = "409", description = "Already VOID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "void", value = IncentiveExamples.ALREADY_VOID)))
     public Uni<VoidResponse> voidParticipant(
-            @Parameter(description = "Participant id", example = "4f2a9c1e-7b3d-4a5e-8f60-1c2d3e4f5a6b") @PathParam("participantId") String participantId,
+            @Parameter(description = "Participant id", example = "9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e") @PathParam("participantId") String participantId,
             @Valid @NotNull VoidRequest body) {
         return voids.voidParticipant(participantId, body.reason(), Caller.of(identity));
     }

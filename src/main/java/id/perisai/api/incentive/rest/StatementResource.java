@@ -63,7 +63,7 @@ public class StatementResource {
     @APIResponse(responseCode = "200", description = "The agent's lines", content = @Content(schema = @Schema(implementation = AgentLedgerResponse.class), examples = @ExampleObject(name = "ledger", value = IncentiveExamples.AGENT_LEDGER)))
     public Uni<AgentLedgerResponse> agentLedger(
             @Parameter(description = "Period, YYYY-MM (not after the current one)", example = "2026-11") @PathParam("period") String period,
-            @Parameter(description = "Agent code", example = "AGK7Q2M9X4PT") @PathParam("agentCode") String agentCode,
+            @Parameter(description = "Agent code", example = "AGDEMO000001") @PathParam("agentCode") String agentCode,
             @Parameter(description = "Page size, 1–500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "500")) @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return statements.agentLedger(Caller.of(identity), period, agentCode, PageRequest.of(limit, cursor));

@@ -8,16 +8,18 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Participant", description = "A registered worker (the NIK only masked)")
+@Schema(name = "Participant", requiredProperties = { "participantId", "nikMasked", "status",
+        "registeredAt" }, description = "A registered worker (the NIK only masked)")
 public record ParticipantResponse(
         @Schema(example = "4f2a9c1e-7b3d-4a5e-8f60-1c2d3e4f5a6b") UUID participantId,
         @Schema(example = "3201**********0001") String nikMasked,
         @Schema(example = "Siti Aminah") String fullName,
-        @Schema(example = "F") String gender,
+        @Schema(enumeration = {
+                "M", "F" }, example = "F") String gender,
         @Schema(example = "1990-01-01") LocalDate birthDate,
-        @Schema(example = "PEDAGANG") String occupation,
+        @Schema(ref = "Occupation", example = "PEDAGANG") String occupation,
         @Schema(example = "2500000") Long monthlyIncome,
-        @Schema(example = "[\"JKK\", \"JKM\", \"JHT\"]") List<String> programs,
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = Program.class, example = "[\"JKK\", \"JKM\", \"JHT\"]") List<String> programs,
         @Schema(example = "ACTIVE", enumeration = {
                 "ACTIVE", "LAPSED", "VOID" }) String status,
         @Schema(example = "2026-11-21T03:15:00Z") Instant registeredAt,

@@ -4,5 +4,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A NIK to look up; it travels in the body because a NIK never goes in a URL. */
 @Schema(name = "ParticipantSearchRequest")
-public record ParticipantSearchRequest(@Schema(example = "3201014101900001", required = true) String nik) {
+public record ParticipantSearchRequest(@Schema(example = "3201016502920003", required = true) String nik) {
 }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import id.perisai.api.common.problem.Problem;
 import id.perisai.api.participant.dto.ParticipantResponse;
 import id.perisai.api.participant.dto.ParticipantSearchRequest;
 import id.perisai.api.participant.service.ParticipantService;
@@ -66,8 +67,11 @@ public class ParticipantResource {
     @Operation(operationId = "searchParticipant", summary = "Find a participant by NIK", description = """
             Looks up one of the partner's participants by NIK. The NIK is sent in the body, never in a URL; a NIK
             the partner did not register and does not manage is a 404.""")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ParticipantSearchRequest.class), examples = @ExampleObject(name = "nik", value = "{\"nik\":\"3201014101900001\"}")))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ParticipantSearchRequest.class), examples = @ExampleObject(name = "nik", value = "{\"nik\":\"3201016502920003\"}")))
     @APIResponse(responseCode = "200", description = "The participant", content = @Content(schema = @Schema(implementation = ParticipantResponse.class), examples = @ExampleObject(name = "participant", value = PARTICIPANT)))
+    @APIResponse(responseCode = "404", description = "No participant with this NIK that the partner registered or manages", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "not-found", value = """
+            {"type":"https://api.perisai.bpjsketenagakerjaan.go.id/problems/not-found","title":"Resource not found","status":404,
+             "detail":"Participant not found","instance":"/v1/participants/search","correlationId":"5f0c8a0e-9f2d-4c1b-8a57-2b7f0b6f2a11"}""")))
     public Uni<ParticipantResponse> search(@NotNull ParticipantSearchRequest body) {
         return participants.search(Caller.of(identity), body.nik());
     }

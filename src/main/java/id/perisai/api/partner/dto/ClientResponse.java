@@ -5,7 +5,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Client", description = "An OAuth2 client of a partner (its secret is never shown again)")
+@Schema(name = "Client", requiredProperties = { "clientId", "name", "scopes", "status",
+        "createdAt" }, description = "An OAuth2 client of a partner (its secret is never shown again)")
 public record ClientResponse(
         @Schema(example = "prc_7kq2m4x9v3b8n5c1z6ta") String clientId,
         @Schema(example = "Union portal production") String name,

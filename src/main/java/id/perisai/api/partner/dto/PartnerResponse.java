@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import id.perisai.api.partner.repository.PartnerStatus;
 import id.perisai.api.partner.repository.PartnerType;
 
-@Schema(name = "Partner", description = "A partner (Wadah)")
+@Schema(name = "Partner", requiredProperties = { "code", "name", "type", "branchOffice", "status", "quota", "createdAt",
+        "updatedAt" }, description = "A partner (Wadah)")
 public record PartnerResponse(
         @Schema(example = "SPSI-DPC-BDG") String code,
         @Schema(example = "DPC SPSI Kota Bandung") String name,

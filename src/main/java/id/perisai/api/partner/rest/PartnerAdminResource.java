@@ -93,7 +93,7 @@ public class PartnerAdminResource {
     @Operation(operationId = "getPartner", summary = "Get a partner", description = "The partner with its status and quotas.")
     @APIResponse(responseCode = "200", description = "The partner", content = @Content(schema = @Schema(implementation = PartnerResponse.class), examples = @ExampleObject(name = "partner", value = PartnerExamples.PARTNER)))
     public Uni<PartnerResponse> get(
-            @Parameter(description = "Partner code", example = "SPSI-DPC-BDG") @PathParam("code") String code) {
+            @Parameter(description = "Partner code", example = "DEMO-WADAH") @PathParam("code") String code) {
         return partners.get(code);
     }
 
@@ -103,10 +103,10 @@ public class PartnerAdminResource {
     @Operation(operationId = "updatePartner", summary = "Rename, suspend or reactivate a partner", description = """
             Changes the name and/or status. Suspending a partner makes every one of its tokens answer 403
             `partner-suspended` from the next request on, and its clients get no new tokens.""")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdatePartnerRequest.class), examples = @ExampleObject(name = "suspend", value = PartnerExamples.UPDATE)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdatePartnerRequest.class), examples = @ExampleObject(name = "rename", value = PartnerExamples.UPDATE)))
     @APIResponse(responseCode = "200", description = "The partner after the change", content = @Content(schema = @Schema(implementation = PartnerResponse.class), examples = @ExampleObject(name = "suspended", value = PartnerExamples.SUSPENDED_PARTNER)))
     public Uni<PartnerResponse> update(
-            @Parameter(description = "Partner code", example = "SPSI-DPC-BDG") @PathParam("code") String code,
+            @Parameter(description = "Partner code", example = "DEMO-WADAH") @PathParam("code") String code,
             @Valid @NotNull UpdatePartnerRequest body) {
         return partners.update(code, body, Caller.of(identity));
     }
@@ -118,7 +118,7 @@ public class PartnerAdminResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = QuotaDto.class), examples = @ExampleObject(name = "quota", value = PartnerExamples.QUOTA)))
     @APIResponse(responseCode = "200", description = "The partner with its new quotas", content = @Content(schema = @Schema(implementation = PartnerResponse.class), examples = @ExampleObject(name = "partner", value = PartnerExamples.PARTNER)))
     public Uni<PartnerResponse> setQuota(
-            @Parameter(description = "Partner code", example = "SPSI-DPC-BDG") @PathParam("code") String code,
+            @Parameter(description = "Partner code", example = "DEMO-WADAH") @PathParam("code") String code,
             @Valid @NotNull QuotaDto body) {
         return partners.setQuota(code, body, Caller.of(identity));
     }
@@ -132,7 +132,7 @@ public class PartnerAdminResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PayoutAccountRequest.class), examples = @ExampleObject(name = "account", value = PartnerExamples.PAYOUT_ACCOUNT)))
     @APIResponse(responseCode = "200", description = "The partner with its payout account", content = @Content(schema = @Schema(implementation = PartnerResponse.class), examples = @ExampleObject(name = "partner", value = PartnerExamples.PARTNER_WITH_ACCOUNT)))
     public Uni<PartnerResponse> setPayoutAccount(
-            @Parameter(description = "Partner code", example = "SPSI-DPC-BDG") @PathParam("code") String code,
+            @Parameter(description = "Partner code", example = "DEMO-WADAH") @PathParam("code") String code,
             @Valid @NotNull PayoutAccountRequest body) {
         return partners.setPayoutAccount(code, body, Caller.of(identity));
     }

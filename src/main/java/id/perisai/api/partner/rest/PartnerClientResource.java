@@ -64,7 +64,7 @@ public class PartnerClientResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateClientRequest.class), examples = @ExampleObject(name = "portal", value = PartnerExamples.CREATE_CLIENT)))
     @APIResponse(responseCode = "201", description = "Created; the secret is shown only now", content = @Content(schema = @Schema(implementation = ClientCreatedResponse.class), examples = @ExampleObject(name = "created", value = PartnerExamples.CLIENT_CREATED)))
     public Uni<RestResponse<ClientCreatedResponse>> create(
-            @Parameter(description = "Partner code", example = "SPSI-DPC-BDG") @PathParam("code") String code,
+            @Parameter(description = "Partner code", example = "DEMO-WADAH") @PathParam("code") String code,
             @Valid @NotNull CreateClientRequest body) {
         return clients.create(code, body, Caller.of(identity))
                 .map(created -> links.created(created, "v1/admin/partners", code, "clients", created.clientId()));
@@ -74,7 +74,7 @@ public class PartnerClientResource {
     @Operation(operationId = "listPartnerClients", summary = "List a partner's clients", description = "Active and revoked clients, ordered by client id; secrets are never shown.")
     @APIResponse(responseCode = "200", description = "A page of clients", content = @Content(schema = @Schema(implementation = ClientPage.class), examples = @ExampleObject(name = "page", value = PartnerExamples.CLIENT_PAGE)))
     public Uni<Page<ClientResponse>> list(
-            @Parameter(description = "Partner code", example = "SPSI-DPC-BDG") @PathParam("code") String code,
+            @Parameter(description = "Partner code", example = "DEMO-WADAH") @PathParam("code") String code,
             @Parameter(description = "Page size, 1–500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "500")) @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         return clients.list(code, PageRequest.of(limit, cursor));
@@ -87,8 +87,8 @@ public class PartnerClientResource {
             request on. Revoking a revoked client changes nothing.""")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Uni<RestResponse<Void>> revoke(
-            @Parameter(description = "Partner code", example = "SPSI-DPC-BDG") @PathParam("code") String code,
-            @Parameter(description = "Client id", example = "prc_7kq2m4x9v3b8n5c1z6ta") @PathParam("clientId") String clientId) {
+            @Parameter(description = "Partner code", example = "DEMO-WADAH") @PathParam("code") String code,
+            @Parameter(description = "Client id", example = "prc_demowadahspare000001") @PathParam("clientId") String clientId) {
         return clients.revoke(code, clientId, Caller.of(identity)).map(v -> RestResponse.noContent());
     }
 

@@ -32,7 +32,7 @@ final class PartnerExamples {
              "createdAt":"2026-11-21T03:15:00Z","updatedAt":"2026-11-21T03:15:00Z"}],"nextCursor":"U1BTSS1EUEMtQkRH"}""";
 
     static final String UPDATE = """
-            {"status":"SUSPENDED"}""";
+            {"name":"Wadah Demo Perisai"}""";
 
     static final String QUOTA = """
             {"registrationsPerDay":10000,"contributionsPerDay":40000,"maxBatchRecords":200000,"requestsPerMinute":1200}""";

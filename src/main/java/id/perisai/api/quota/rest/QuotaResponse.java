@@ -5,7 +5,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "QuotaStatus", description = "The partner's quotas and what is used of them now")
+@Schema(name = "QuotaStatus", requiredProperties = { "partnerCode", "timezone", "maxBatchRecords",
+        "quotas" }, description = "The partner's quotas and what is used of them now")
 public record QuotaResponse(
         @Schema(example = "SPSI-DPC-BDG") String partnerCode,
         @Schema(description = "Days reset at 00:00 in this zone", example = "Asia/Jakarta") String timezone,
@@ -13,7 +14,7 @@ public record QuotaResponse(
         List<Quota> quotas) {
 
     /** One quota and its current window. */
-    @Schema(name = "QuotaWindow")
+    @Schema(name = "QuotaWindow", requiredProperties = { "name", "limit", "used", "remaining", "windowSeconds", "resetsAt" })
     public record Quota(
             @Schema(example = "registrations", enumeration = {
                     "registrations", "contributions", "requests" }) String name,

@@ -10,7 +10,8 @@ import id.perisai.api.batch.spi.KindResult;
 import id.perisai.api.batch.spi.RecordResult;
 
 /** The outcome of one record of a registration batch. */
-@Schema(name = "RegistrationRecordResult", description = "The outcome of one record, in submission order")
+@Schema(name = "RegistrationRecordResult", requiredProperties = { "index",
+        "status" }, description = "The outcome of one record, in submission order")
 public record RegistrationRecordResult(
         @JsonUnwrapped RecordResult common,
         @Schema(description = "The registered participant (ACCEPTED, not in dry runs)", example = "4f2a9c1e-7b3d-4a5e-8f60-1c2d3e4f5a6b") UUID participantId,

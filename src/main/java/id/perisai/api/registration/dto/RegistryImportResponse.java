@@ -4,7 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "RegistryImportResult", description = "What an import did, with every rejected record's reasons")
+@Schema(name = "RegistryImportResult", requiredProperties = { "received", "created", "updated", "rejected",
+        "errors" }, description = "What an import did, with every rejected record's reasons")
 public record RegistryImportResponse(
         @Schema(example = "3") int received,
         @Schema(description = "New participants", example = "1") int created,
@@ -14,7 +15,7 @@ public record RegistryImportResponse(
         @Schema(description = "True when more than 1000 reasons exist") Boolean errorsTruncated) {
 
     /** A reason an imported record was not applied. */
-    @Schema(name = "RegistryImportError")
+    @Schema(name = "RegistryImportError", requiredProperties = { "index", "code", "message" })
     public record ImportError(@Schema(example = "3") int index, @Schema(example = "nik") String field,
             @Schema(example = "NIK_REGION_INVALID") String code,
             @Schema(example = "must be a valid 16-digit NIK") String message) {

@@ -30,6 +30,7 @@ import id.perisai.api.batch.rest.BatchResponse;
 import id.perisai.api.common.ingest.RecordFormat;
 import id.perisai.api.common.problem.Problem;
 import id.perisai.api.common.web.Page;
+import id.perisai.api.registration.dto.RegistrationRecord;
 import id.perisai.api.registration.dto.RegistrationRecordResult;
 import id.perisai.api.registration.ingest.RegistrationBatches;
 import id.perisai.api.security.Scopes;
@@ -43,6 +44,9 @@ import io.vertx.ext.web.RoutingContext;
 public class RegistrationBatchResource {
 
     static final String CSV = "text/csv";
+    static final String NDJSON_BODY = "One RegistrationRecord JSON object per line (UTF-8)";
+    static final String CSV_BODY = "A header row of RegistrationRecord field names, then one record per row: ',' or ';' separated, RFC 4180"
+            + " quoting, UTF-8 with or without BOM" + ", programs as JKK|JKM|JHT";
 
     @Inject
     SecurityIdentity identity;
@@ -82,9 +86,9 @@ public class RegistrationBatchResource {
             a batch that does not fit in what remains is refused whole (429 `quota-exceeded`, `Retry-After` until 00:00
             WIB). Dry runs and replays consume nothing.""")
     @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "json", value = RegistrationExamples.JSON_BATCH)),
-            @Content(mediaType = RecordFormat.NDJSON_TYPE, examples = @ExampleObject(name = "ndjson", value = RegistrationExamples.NDJSON_BATCH)),
-            @Content(mediaType = CSV, examples = @ExampleObject(name = "csv", value = RegistrationExamples.CSV_BATCH)) })
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistrationRecord.Batch.class), examples = @ExampleObject(name = "json", value = RegistrationExamples.JSON_BATCH)),
+            @Content(mediaType = RecordFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, description = NDJSON_BODY)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = CSV_BODY), examples = @ExampleObject(name = "csv", value = RegistrationExamples.CSV_BATCH)) })
     @APIResponse(responseCode = "202", description = "Accepted and stored; Location points to the batch", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResponse.class), examples = @ExampleObject(name = "received", value = RegistrationExamples.BATCH)))
     @APIResponse(responseCode = "400", description = "Missing or malformed Idempotency-Key, or a body that cannot be read as its format (nothing stored)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "malformed", value = RegistrationExamples.MALFORMED)))
     @APIResponse(responseCode = "413", description = "More records than the partner's maxBatchRecords (batch-too-large), or a body over 256 MiB (payload-too-large); nothing stored", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "batch too large", value = RegistrationExamples.TOO_LARGE)))

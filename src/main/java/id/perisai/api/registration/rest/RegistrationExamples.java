@@ -6,19 +6,14 @@ final class RegistrationExamples {
     static final String JSON_BATCH = """
             {"records":[
               {"externalRef":"row-1","nik":"3201014101900001","fullName":"Siti Aminah","birthDate":"1990-01-01","gender":"F",
-               "phone":"081234567890","occupation":"PEDAGANG","monthlyIncome":2500000,"programs":["JKK","JKM","JHT"],"agentCode":"AG7K2M4X9V3B"},
+               "phone":"081234567890","occupation":"PEDAGANG","monthlyIncome":2500000,"programs":["JKK","JKM","JHT"],"agentCode":"AGDEMO000001"},
               {"externalRef":"row-2","nik":"3273011505880002","fullName":"Budi Santoso","birthDate":"1988-05-15","gender":"M",
                "phone":"+6285712345678","occupation":"OJEK","monthlyIncome":3000000,"programs":["JKK","JKM"]}]}""";
 
-    static final String NDJSON_BATCH = """
-            {"externalRef":"row-1","nik":"3201014101900001","fullName":"Siti Aminah","birthDate":"1990-01-01","gender":"F","phone":"081234567890","occupation":"PEDAGANG","monthlyIncome":2500000,"programs":["JKK","JKM","JHT"]}
-            {"externalRef":"row-2","nik":"3273011505880002","fullName":"Budi Santoso","birthDate":"1988-05-15","gender":"M","phone":"+6285712345678","occupation":"OJEK","monthlyIncome":3000000,"programs":["JKK","JKM"]}
-            """;
-
     static final String CSV_BATCH = """
-            externalRef,nik,fullName,birthDate,gender,phone,occupation,monthlyIncome,programs,agentCode
-            row-1,3201014101900001,Siti Aminah,1990-01-01,F,081234567890,PEDAGANG,2500000,JKK|JKM|JHT,AG7K2M4X9V3B
-            row-2,3273011505880002,"Santoso, Budi",1988-05-15,M,+6285712345678,OJEK,3000000,JKK|JKM,
+            externalRef,nik,fullName,birthDate,gender,phone,occupation,monthlyIncome,programs,agentCode,address
+            row-1,3201014101900001,Siti Aminah,1990-01-01,F,081234567890,PEDAGANG,2500000,JKK|JKM|JHT,AGDEMO000001,"Jl. Mawar 5, RT 01"
+            row-2,3273011505880002,Budi Santoso,1988-05-15,M,+6285712345678,OJEK,3000000,JKK|JKM,,
             """;
 
     static final String BATCH = """

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.perisai.api.batch.rest.BatchOperationsFilter;
 import id.perisai.api.common.ingest.RecordFormat;
 import id.perisai.api.registration.dto.RegistryImportResponse;
+import id.perisai.api.registration.dto.RegistryRecord;
 import id.perisai.api.registration.service.RegistryImportService;
 import id.perisai.api.security.Caller;
 import id.perisai.api.security.Scopes;
@@ -39,8 +41,8 @@ public class RegistryAdminResource {
 
     static final String IMPORT = """
             {"records":[
-              {"nik":"3201014101900001","status":"ACTIVE","registeredOn":"2025-03-10"},
-              {"nik":"3273011505880002","status":"LAPSED","registeredOn":"2023-07-01"},
+              {"nik":"3175014101900007","status":"ACTIVE","registeredOn":"2025-03-10"},
+              {"nik":"3273011505880008","status":"LAPSED","registeredOn":"2023-07-01"},
               {"nik":"9901011505880003","status":"ACTIVE","registeredOn":"2024-01-05"}]}""";
 
     static final String RESULT = """
@@ -66,11 +68,8 @@ public class RegistryAdminResource {
             `{"records":[{"nik","status","registeredOn"}]}` or NDJSON; received into local storage first (the database
             is not held while the body arrives), then applied in one transaction, so a malformed body changes nothing. Invalid records are listed with their reasons; the rest is applied.""")
     @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "import", value = IMPORT)),
-            @Content(mediaType = RecordFormat.NDJSON_TYPE, examples = @ExampleObject(name = "ndjson", value = """
-                    {"nik":"3201014101900001","status":"ACTIVE","registeredOn":"2025-03-10"}
-                    {"nik":"3273011505880002","status":"LAPSED","registeredOn":"2023-07-01"}
-                    """)) })
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegistryRecord.Import.class), examples = @ExampleObject(name = "import", value = IMPORT)),
+            @Content(mediaType = RecordFormat.NDJSON_TYPE, schema = @Schema(type = SchemaType.STRING, description = "One RegistryRecord JSON object per line (UTF-8)")) })
     @APIResponse(responseCode = "200", description = "Applied", content = @Content(schema = @Schema(implementation = RegistryImportResponse.class), examples = @ExampleObject(name = "result", value = RESULT)))
     public Uni<RegistryImportResponse> importParticipants(
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

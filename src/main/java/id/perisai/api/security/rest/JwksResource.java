@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,7 +40,7 @@ public class JwksResource {
     @Operation(operationId = "getJwks", summary = "Token signing keys (JWKS)", description = """
             The JSON Web Key Set with the public key of the issuer's signing key (RFC 7517). Its `kid` is the RFC 7638
             thumbprint and appears in the header of every token issued by `/oauth2/token`.""")
-    @APIResponse(responseCode = "200", description = "The key set", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "jwks", value = """
+    @APIResponse(responseCode = "200", description = "The key set", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OAuthDocs.KeySet.class), examples = @ExampleObject(name = "jwks", value = """
             {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"e-xJw8mHV8JZbgjaU4pYMW3PUbQKkwe4DU3lqZX4fBg","n":"xAqNJTXcRhbdyWuWNXMRPMHIqF8CjMu2edM86tqxgwrKy8H8e5coUnIgOItbxyQnjTbHu9ycTyDC8w","e":"AQAB"}]}""")))
     @NonBlocking // the key set is in memory
     public Response jwks() {

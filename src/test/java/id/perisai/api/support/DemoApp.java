@@ -1,0 +1,79 @@
+package id.perisai.api.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged application with the dev seed ({@code dev/DevSeed}: the demo partner, its client and agent, the records
+ * the OpenAPI examples name) and the dev admin client, in a fresh schema of its own — what a partner trying the
+ * README or the console on a fresh dev schema meets. Also runs the Node side of the contract checks against it.
+ */
+public final class DemoApp {
+
+    public static final String CLIENT_ID = "demo-wadah-portal";
+    public static final String CLIENT_SECRET = "dev-only-demo-secret";
+    public static final String ADMIN_ID = "dev-admin";
+    public static final String ADMIN_SECRET = "dev-only-admin-secret";
+    public static final String AGENT = "AGDEMO000001";
+    /** The Node project of the contract checks, and where the build compiles its TypeScript (beside its packages). */
+    public static final Path NODE_PROJECT = Path.of("src/test/contract");
+    public static final Path NODE_SCRIPTS = NODE_PROJECT.resolve("node_modules/.build");
+
+    private DemoApp() {
+    }
+
+    /** Starts the packaged app with the dev seed in {@code schema}, dropped first. */
+    public static PackagedApp start(String schema) throws Exception {
+        return start(schema, PackagedApp.freePort());
+    }
+
+    public static PackagedApp start(String schema, int port) throws Exception {
+        PackagedApp.Database db = new PackagedApp.Database(5432, TestDb.DATABASE, schema);
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + TestDb.DATABASE,
+                "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> env = PackagedApp.environment(port, db);
+        env.put("PERISAI_DEV_SEED_DEMO_DATA", "true");
+        env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_ID", ADMIN_ID);
+        env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_SECRET", ADMIN_SECRET);
+        return PackagedApp.start(env).awaitReady();
+    }
+
+    /** The result of a Node script of the contract checks. */
+    public record Run(int exitCode, String output) {
+    }
+
+    /** Runs {@code target/contract/js/<script>} with the arguments; its output is printed as it comes too. */
+    public static Run node(String script, List<String> arguments, long timeoutSeconds) throws IOException,
+            InterruptedException {
+        Path compiled = NODE_SCRIPTS.resolve(script);
+        if (!Files.exists(compiled)) {
+            throw new AssertionError(compiled + " is missing: the build compiles src/test/contract/ts (run ./mvnw verify"
+                    + " without -Dcontract.skip)");
+        }
+        List<String> command = new ArrayList<>(List.of("node", compiled.toAbsolutePath().toString()));
+        command.addAll(arguments);
+        Path log = Files.createTempFile("contract-" + script, ".log");
+        Process process = new ProcessBuilder(command).directory(NODE_PROJECT.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        System.out.println(output);
+        return new Run(finished ? process.exitValue() : -1, output);
+    }
+}
