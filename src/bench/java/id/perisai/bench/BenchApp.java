@@ -159,13 +159,18 @@ final class BenchApp implements AutoCloseable {
 
     /** Starts the packaged app with extra JVM options and environment variables. */
     static BenchApp start(List<String> jvmOptions, Map<String, String> extraEnv) throws IOException {
+        return start(Path.of(System.getProperty("java.home"), "bin", "java"), jvmOptions, extraEnv);
+    }
+
+    /** Starts the packaged app with another JVM (P6 runs it on a JDK 25 with an AOT cache). */
+    static BenchApp start(Path java, List<String> jvmOptions, Map<String, String> extraEnv) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException("package the app first: " + JAR);
         }
         int port = freePort();
         Path log = Files.createTempFile("perisai-bench-app", ".log");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add("quarkus-run.jar");
@@ -218,8 +223,13 @@ final class BenchApp implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        stop(30);
+    }
+
+    /** SIGTERM, then SIGKILL if the process has not ended within the given seconds. */
+    void stop(int seconds) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }

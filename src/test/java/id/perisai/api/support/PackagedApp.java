@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -90,10 +92,19 @@ public final class PackagedApp {
     }
 
     public static PackagedApp start(Map<String, String> env) throws IOException {
+        return start(Path.of(System.getProperty("java.home"), "bin", "java"), List.of(), env);
+    }
+
+    /** The same with another JVM and JVM options (the container image runs the jar on Java 25 with an AOT cache). */
+    public static PackagedApp start(Path java, List<String> jvmOptions, Map<String, String> env) throws IOException {
         assertTrue(Files.exists(JAR), "package the app first: " + JAR);
         Path log = Files.createTempFile("packaged-app", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(JAR.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("PERISAI_")
                 || k.startsWith("MP_JWT") || k.startsWith("SMALLRYE_"));
         builder.environment().putAll(env);
