@@ -98,7 +98,7 @@ public class RegistrationBatchRepository {
                                          occupation, monthly_income, jht, address, region_code, status, source,
                                          partner_id, registered_by_partner_id, agent_id, registered_at,
                                          registration_month, new_participant, source_batch_id, source_index)
-                select gen_random_uuid(), r.nik_index, r.nik_cipher, r.nik_masked, r.full_name, r.birth_date, r.gender,
+                select uuid_v7(), r.nik_index, r.nik_cipher, r.nik_masked, r.full_name, r.birth_date, r.gender,
                        r.phone, r.email, r.occupation, r.monthly_income, r.jht, r.address, r.region_code, 'ACTIVE',
                        'PARTNER', $19, $19, r.agent_id, $20, $21, true, $1, r.idx
                   from records r

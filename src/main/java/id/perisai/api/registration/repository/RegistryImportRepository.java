@@ -62,7 +62,7 @@ public class RegistryImportRepository {
                 upserted as (
                     insert into participant (id, nik_index, nik_cipher, nik_masked, status, source, registered_at,
                                              registration_month)
-                    select gen_random_uuid(), i.nik_index, i.nik_cipher, i.nik_masked, i.status, 'REGISTRY',
+                    select uuid_v7(), i.nik_index, i.nik_cipher, i.nik_masked, i.status, 'REGISTRY',
                            i.registered_on::timestamp at time zone 'Asia/Jakarta', $7
                       from input i join fresh f on f.idx = i.idx
                     on conflict (nik_index) do update set status = excluded.status, updated_at = now()
