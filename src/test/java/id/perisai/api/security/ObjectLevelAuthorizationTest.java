@@ -20,10 +20,12 @@ import org.junit.jupiter.api.TestFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.perisai.api.support.Agents;
+import id.perisai.api.support.Batches;
 import id.perisai.api.support.Fixtures;
 import id.perisai.api.support.OpenApiOperations;
 import id.perisai.api.support.OpenApiOperations.Operation;
 import id.perisai.api.support.Payments;
+import id.perisai.api.support.Sponsorships;
 import id.perisai.api.support.TestDb;
 import id.perisai.api.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,8 +62,14 @@ class ObjectLevelAuthorizationTest {
                 "select source_batch_id::text as id from participant where id = ?::uuid", worker[1]).get(0).get("id");
         var payment = Payments.submit(partnerA, List.of(Payments.payment(worker[0], "2026-11", 1, 1, "SELF")), false);
         assertEquals(202, payment.statusCode(), payment.asString());
+        String sponsorship = Sponsorships.create(partnerA, "GOVERNMENT", "2026-11", "2027-12", 10);
+        var members = Sponsorships.submit(partnerA, sponsorship, "application/json",
+                Batches.json(List.of(Sponsorships.member("m", worker[0], "ADD", "2026-12"))), UUID.randomUUID().toString(),
+                false);
+        assertEquals(202, members.statusCode(), members.asString());
         owned = Map.of("agentCode", agentCode, "participantId", worker[1], "registration-batches", registrationBatch,
-                "contribution-batches", payment.path("batchId"), "period", "2026-11");
+                "contribution-batches", payment.path("batchId"), "period", "2026-11", "sponsorshipId", sponsorship,
+                "sponsorships", members.path("batchId"), "month", "2026-12");
         owned.values().forEach(v -> assertNotNull(v));
     }
 

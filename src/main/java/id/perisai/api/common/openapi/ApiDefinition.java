@@ -37,8 +37,11 @@ import id.perisai.api.security.Scopes;
         @Tag(name = "Participants", description = "Workers the partner registered or manages"),
         @Tag(name = "Contributions", description = "Contribution payments (iuran), quotes and coverage (rules.md §4)"),
         @Tag(name = "Incentives", description = "What the partner's agents earned: statements and ledger lines per period (rules.md §6)"),
+        @Tag(name = "Collections", description = "Who of the partner's participants must pay, how much, and the day they lapse (growth.md §1)"),
+        @Tag(name = "Sponsorships", description = "Governments, donors or the partner paying for rosters of participants: members, monthly invoices, payments (growth.md §2)"),
         @Tag(name = "Admin: registry", description = "Agency staff: import participants registered through other channels"),
         @Tag(name = "Admin: incentives", description = "Agency staff: incentive schemes, closing periods, payouts, voiding registrations"),
+        @Tag(name = "Admin: sponsorships", description = "Agency staff: sponsorships for a partner and a payer, and their invoices"),
         @Tag(name = "OAuth2", description = "Tokens for partner systems (client credentials) and the issuer's signing keys"),
         @Tag(name = "Admin: partners", description = "Agency staff: onboard partners, set quotas, manage their OAuth2 clients")
 })
