@@ -98,7 +98,8 @@ public class FraudSignalResource {
 
     @GET
     @Path("{signalId}")
-    @Operation(operationId = "getFraudSignal", summary = "One fraud signal")
+    @Operation(operationId = "getFraudSignal", summary = "One fraud signal", description = """
+            A signal with its evidence and, once reviewed, its resolution; an unknown id is a 404.""")
     @APIResponse(responseCode = "200", description = "The signal", content = @Content(schema = @Schema(implementation = FraudSignalResponse.class), examples = @ExampleObject(name = "signal", value = SIGNAL)))
     public Uni<FraudSignalResponse> get(
             @Parameter(description = "Signal id", example = SIGNAL_ID) @PathParam("signalId") String signalId) {
