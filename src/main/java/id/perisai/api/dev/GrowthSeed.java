@@ -12,8 +12,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Dev-seed data of the performance reports, targets and fraud signals (growth.md §3–4): three workers the demo agent
  * acquired in 2026-08 (paid 4, 1 and 0 months after the first), so that reports of 2026 show acquisitions, activity
- * and persistency; the 2026 targets of the demo partner and its branch office; and one OPEN HIGH signal the OpenAPI
- * examples read and resolve. Every statement does nothing when its row exists.
+ * and persistency; the 2026 targets of the demo partner and its branch office; one OPEN HIGH signal of the demo agent
+ * that the OpenAPI examples read and resolve; and the closed period 2026-09 with a statement line of the demo agent,
+ * whose payout export shows that line HELD until the signal is cleared (the README's walkthrough). Every statement does
+ * nothing when its row exists.
  */
 final class GrowthSeed {
 
@@ -67,5 +69,29 @@ final class GrowthSeed {
                 on conflict do nothing
                 """).execute(Tuple.of(UUID.fromString(SIGNAL_ID), DevSeed.PARTICIPANT_ID, Nik.mask(DevSeed.PARTICIPANT_NIK),
                 DevSeed.AGENT, "seed:" + SIGNAL_ID)).await().indefinitely();
+        closedPeriod(pool);
+    }
+
+    /** 2026-09, closed: the demo agent earned 12,780 (contribution incentive), the partner 1,278 on top. */
+    private static void closedPeriod(Pool pool) {
+        pool.preparedQuery("""
+                insert into incentive_period (period, status, scheme_id, closed_at, closed_by)
+                select '2026-09-01', 'CLOSED', s.id, '2026-10-02T02:00:00Z', 'dev-seed' from incentive_scheme s
+                 where s.code = 'PERISAI-2022'
+                on conflict do nothing
+                """).execute().await().indefinitely();
+        pool.preparedQuery("""
+                insert into incentive_statement (period, partner_id, scheme_id, agent_total, partner_fee, grand_total)
+                select '2026-09-01', p.id, s.id, 12780, 1278, 14058 from partner p, incentive_scheme s
+                 where p.code = $1 and s.code = 'PERISAI-2022'
+                on conflict do nothing
+                """).execute(Tuple.of(DevSeed.PARTNER)).await().indefinitely();
+        pool.preparedQuery("""
+                insert into incentive_statement_agent (period, partner_id, agent_id, acquisitions, acquisition_incentive,
+                                                       contribution_incentive, reversals, total, partner_share, minimum_met)
+                select '2026-09-01', a.partner_id, a.id, 3, 0, 12780, 0, 12780, 0, false from agent a
+                 where a.agent_code = $1
+                on conflict do nothing
+                """).execute(Tuple.of(DevSeed.AGENT)).await().indefinitely();
     }
 }
