@@ -77,7 +77,7 @@ class FraudSignalResourceTest {
 
     @Test
     void twelveConsecutiveNiksASharedPhoneAndTheAgentsOwnPhoneRaiseSignalsThatHoldThePayout() {
-        MovableTime time = MovableTime.installAtWib(LocalDateTime.of(2036, 2, 10, 10, 0));
+        MovableTime time = MovableTime.installAtWib(LocalDateTime.of(2029, 10, 10, 10, 0));
         String partner = Fixtures.partner("FRD");
         String agent = Agents.create(partner);
         LocalDate birth = LocalDate.of(1990, 5, 15);
@@ -127,7 +127,7 @@ class FraudSignalResourceTest {
         assertTrue(all.contains(prefix.substring(0, 4) + "**********"), "masked NIKs in the evidence: " + all);
 
         // a second look (the daily job, another replica) raises nothing new
-        time.setWib(LocalDateTime.of(2036, 2, 10, 23, 0));
+        time.setWib(LocalDateTime.of(2029, 10, 10, 23, 0));
         List<NewSignal> again = detector.daily().await().atMost(Duration.ofSeconds(30));
         assertTrue(again.stream().noneMatch(s -> s.agentId() != null && s.type() != SignalType.FIRST_PAYMENT_ONLY
                 && agentIdOf(agent) == s.agentId()), again.toString());
@@ -146,16 +146,16 @@ class FraudSignalResourceTest {
         for (String nik : niks) {
             workers.add(new String[] { nik, null });
         }
-        Agents.payOneMonth(partner, workers, "2036-02", 1_000_000 / 100 + 6_800);
-        time.setWib(LocalDateTime.of(2036, 3, 2, 9, 0));
-        given().auth().oauth2(Fixtures.adminToken()).post("/v1/admin/incentive-statements/{period}/close", "2036-02")
+        Agents.payOneMonth(partner, workers, "2029-10", 1_000_000 / 100 + 6_800);
+        time.setWib(LocalDateTime.of(2029, 11, 2, 9, 0));
+        given().auth().oauth2(Fixtures.adminToken()).post("/v1/admin/incentive-statements/{period}/close", "2029-10")
                 .then().statusCode(200);
         long agentTotal = 12 * Math.round(16_800 * 0.15);
         Map<String, Object> held = payout(agent);
         assertEquals("HELD", held.get("status"));
         assertEquals((int) agentTotal, held.get("amount"));
         String csv = given().auth().oauth2(Fixtures.adminToken()).accept("text/csv")
-                .get("/v1/admin/incentive-statements/{period}/payouts", "2036-02").then().statusCode(200).extract()
+                .get("/v1/admin/incentive-statements/{period}/payouts", "2029-10").then().statusCode(200).extract()
                 .asString();
         assertTrue(csv.contains("," + agent + ",") && csv.contains("," + agentTotal + ",HELD"), csv);
 
@@ -187,7 +187,7 @@ class FraudSignalResourceTest {
 
     @Test
     void theDailyJobRunTwiceAtOnceRaisesEachSignalOnce() {
-        MovableTime time = MovableTime.installAtWib(LocalDateTime.of(2038, 6, 10, 10, 0));
+        MovableTime time = MovableTime.installAtWib(LocalDateTime.of(2028, 6, 10, 10, 0));
         String partner = Fixtures.partner("FRV");
         String agent = Agents.create(partner);
         List<String[]> workers = Agents.registerWorkers(partner, agent, 50);
@@ -195,17 +195,17 @@ class FraudSignalResourceTest {
         awaitSignals(agent, 1);
         assertEquals(1, TestDb.update("delete from fraud_signal where type = 'AGENT_VELOCITY' and agent_id = "
                 + agentIdOf(agent)));
-        time.setWib(LocalDateTime.of(2038, 6, 11, 0, 30));
+        time.setWib(LocalDateTime.of(2028, 6, 11, 0, 30));
         List<NewSignal> both = race();
         assertEquals(1, both.stream().filter(s -> s.type() == SignalType.AGENT_VELOCITY
                 && s.agentId() == agentIdOf(agent)).count(), both.toString());
 
         // 20 of them pay June only: three months later FIRST_PAYMENT_ONLY (HIGH)
-        Agents.payOneMonth(partner, workers.subList(0, 20), "2038-06", FULL);
-        time.setWib(LocalDateTime.of(2038, 8, 31, 23, 59));
+        Agents.payOneMonth(partner, workers.subList(0, 20), "2028-06", FULL);
+        time.setWib(LocalDateTime.of(2028, 8, 31, 23, 59));
         assertTrue(race().stream().noneMatch(s -> s.type() == SignalType.FIRST_PAYMENT_ONLY
                 && s.agentId() == agentIdOf(agent)));
-        time.setWib(LocalDateTime.of(2038, 9, 1, 0, 30));
+        time.setWib(LocalDateTime.of(2028, 9, 1, 0, 30));
         List<NewSignal> fpo = race();
         assertEquals(1, fpo.stream().filter(s -> s.type() == SignalType.FIRST_PAYMENT_ONLY
                 && s.agentId() == agentIdOf(agent)).count(), fpo.toString());
@@ -238,7 +238,7 @@ class FraudSignalResourceTest {
 
     static Map<String, Object> payout(String agent) {
         List<Map<String, Object>> payouts = given().auth().oauth2(Fixtures.adminToken())
-                .get("/v1/admin/incentive-statements/{period}/payouts", "2036-02").then().statusCode(200).extract()
+                .get("/v1/admin/incentive-statements/{period}/payouts", "2029-10").then().statusCode(200).extract()
                 .path("payouts");
         return payouts.stream().filter(p -> agent.equals(p.get("agentCode"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no payout of " + agent + " in " + payouts));
