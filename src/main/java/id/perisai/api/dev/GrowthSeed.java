@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import id.perisai.api.common.identity.Nik;
 import id.perisai.api.security.crypto.PiiCrypto;
-import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
