@@ -20,7 +20,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Set<String> goals = new LinkedHashSet<>(
-                List.of(System.getProperty("bench.goals", "P1,P2,G1,P3,P4,P5,P6,P8").split(",")));
+                List.of(System.getProperty("bench.goals", "P1,P2,G1,P3,P4,P5,P6,P7,P8,P9").split(",")));
         int records = Integer.getInteger("bench.records", 100_000);
         int million = Integer.getInteger("bench.p2.records", 1_000_000);
         int participants = Integer.getInteger("bench.p5.participants", 100_000);
@@ -62,6 +62,14 @@ public final class Benchmark {
             try (BenchApp app = BenchApp.start(IngestBench.heapCap(), Map.of())) {
                 app.awaitReady();
                 rows.addAll(StatementBench.run(app, participants));
+                System.out.println(rows.get(rows.size() - 1));
+            }
+        }
+        if (goals.contains("P7")) {
+            BenchApp.settle();
+            try (BenchApp app = BenchApp.start(IngestBench.heapCap(), Map.of())) {
+                app.awaitReady();
+                rows.addAll(ReportsBench.run(app));
                 System.out.println(rows.get(rows.size() - 1));
             }
         }

@@ -101,6 +101,7 @@ public class DevSeed {
                 .await().indefinitely();
         seedExampleRecords(pool, crypto, hasher);
         DemoSponsorship.seed(pool, crypto, PARTNER, AGENT);
+        GrowthSeed.seed(pool, crypto);
         String admin = config.bootstrap().adminClientId().orElse("(none)");
         String adminSecret = config.bootstrap().adminClientSecret().orElse("(none)");
         LOG.infof("""

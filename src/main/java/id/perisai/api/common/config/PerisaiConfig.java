@@ -66,6 +66,43 @@ public interface PerisaiConfig {
         String inactivityCron();
     }
 
+    /** Fraud signals (growth.md §4): every threshold is configuration. */
+    FraudConfig fraud();
+
+    interface FraudConfig {
+        /** SHARED_PHONE: participants (any partners) carrying one phone number. */
+        @WithDefault("3")
+        int sharedPhoneParticipants();
+
+        /** AGENT_VELOCITY: an agent's new registrations in one WIB day. */
+        @WithDefault("50")
+        int velocityPerDay();
+
+        /** SEQUENTIAL_NIKS: NIKs of one batch with the same region and birth-date digits and consecutive serials. */
+        @WithDefault("10")
+        int sequentialNiks();
+
+        /** FIRST_PAYMENT_ONLY: acquisitions at least this many months old are judged... */
+        @WithDefault("3")
+        int firstPaymentOnlyAgeMonths();
+
+        /** ...when the agent has at least this many of them... */
+        @WithDefault("20")
+        int firstPaymentOnlyMinAcquisitions();
+
+        /** ...and at least this percentage of them never paid a second month. */
+        @WithDefault("60")
+        int firstPaymentOnlyPercent();
+
+        /** When the daily fraud job runs (Quarkus cron, WIB); "off" disables it on this replica. */
+        @WithDefault("0 30 0 * * ?")
+        String dailyCron();
+
+        /** Whether the set-based checks run when a registration batch completes. */
+        @WithDefault("true")
+        boolean onBatchCompletion();
+    }
+
     interface ProblemConfig {
         /** Base URI of problem {@code type}s; the problem name is appended. */
         @WithDefault("https://api.perisai.bpjsketenagakerjaan.go.id/problems/")

@@ -33,7 +33,7 @@ public class StatementRepository {
 
     /** One transfer of a closed period, with the account number still encrypted. */
     public record PayoutRow(String partnerCode, String partnerName, String payee, String agentCode, String accountName,
-            String bankCode, byte[] accountCipher, long amount) {
+            String bankCode, byte[] accountCipher, long amount, boolean held) {
     }
 
     private final Pool pool;
@@ -118,21 +118,24 @@ public class StatementRepository {
 
     /**
      * The transfers of a closed period: per partner (by code), each agent with a non-zero total (by agent code), then
-     * the partner's fee, with the accounts as they are now.
+     * the partner's fee, with the accounts as they are now. An agent's line is held while the agent has an OPEN HIGH
+     * fraud signal (growth.md §4), as of this export: clearing the signal releases it in the next one.
      */
     public Uni<List<PayoutRow>> payouts(LocalDate period) {
         return pool.preparedQuery("""
                 select * from (
                     select p.code as partner_code, p.name as partner_name, 'AGENT' as payee, a.agent_code,
                            a.bank_account_name as account_name, a.bank_code, a.bank_account_cipher as account_cipher,
-                           s.total as amount, 0 as payee_order
+                           s.total as amount, 0 as payee_order,
+                           exists (select 1 from fraud_signal f
+                                    where f.agent_id = a.id and f.status = 'OPEN' and f.severity = 'HIGH') as held
                       from incentive_statement_agent s
                       join agent a on a.id = s.agent_id
                       join partner p on p.id = s.partner_id
                      where s.period = $1 and s.total <> 0
                     union all
                     select p.code, p.name, 'PARTNER', null, p.payout_account_name, p.payout_bank_code,
-                           p.payout_account_cipher, st.partner_fee, 1
+                           p.payout_account_cipher, st.partner_fee, 1, false
                       from incentive_statement st
                       join partner p on p.id = st.partner_id
                      where st.period = $1 and st.partner_fee <> 0
@@ -144,7 +147,7 @@ public class StatementRepository {
                 payouts.add(new PayoutRow(r.getString("partner_code"), r.getString("partner_name"), r.getString("payee"),
                         r.getString("agent_code"), r.getString("account_name"), r.getString("bank_code"),
                         r.getBuffer("account_cipher") == null ? null : r.getBuffer("account_cipher").getBytes(),
-                        r.getLong("amount")));
+                        r.getLong("amount"), r.getBoolean("held")));
             }
             return payouts;
         });

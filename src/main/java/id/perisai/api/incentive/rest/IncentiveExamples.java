@@ -60,15 +60,15 @@ final class IncentiveExamples {
     static final String PAYOUTS = """
             {"period":"2026-10","payouts":[
               {"partnerCode":"SPSI-DPC-BDG","partnerName":"DPC SPSI Kota Bandung","payee":"AGENT","agentCode":"AGK7Q2M9X4PT",
-               "accountName":"SITI AMINAH","bankCode":"BNI","accountNumber":"0123456789","amount":577800},
+               "accountName":"SITI AMINAH","bankCode":"BNI","accountNumber":"0123456789","amount":577800,"status":"PAY"},
               {"partnerCode":"SPSI-DPC-BDG","partnerName":"DPC SPSI Kota Bandung","payee":"PARTNER",
-               "accountName":"DPC SPSI KOTA BANDUNG","bankCode":"BNI","accountNumber":"0987654321","amount":57780}],
-             "count":2,"totalAmount":635580}""";
+               "accountName":"DPC SPSI KOTA BANDUNG","bankCode":"BNI","accountNumber":"0987654321","amount":57780,"status":"PAY"}],
+             "count":2,"totalAmount":635580,"heldAmount":0}""";
 
     static final String PAYOUTS_CSV = """
-            partnerCode,partnerName,payee,agentCode,accountName,bankCode,accountNumber,amount
-            SPSI-DPC-BDG,DPC SPSI Kota Bandung,AGENT,AGK7Q2M9X4PT,SITI AMINAH,BNI,0123456789,577800
-            SPSI-DPC-BDG,DPC SPSI Kota Bandung,PARTNER,,DPC SPSI KOTA BANDUNG,BNI,0987654321,57780
+            partnerCode,partnerName,payee,agentCode,accountName,bankCode,accountNumber,amount,status
+            SPSI-DPC-BDG,DPC SPSI Kota Bandung,AGENT,AGK7Q2M9X4PT,SITI AMINAH,BNI,0123456789,577800,PAY
+            SPSI-DPC-BDG,DPC SPSI Kota Bandung,PARTNER,,DPC SPSI KOTA BANDUNG,BNI,0987654321,57780,PAY
             """;
 
     static final String NOT_CLOSED = """

@@ -45,7 +45,10 @@ import io.smallrye.mutiny.Uni;
 public class PeriodService {
 
     static final String RESOURCE = "incentive-period";
-    static final String PAYOUT_CSV_HEADER = "partnerCode,partnerName,payee,agentCode,accountName,bankCode,accountNumber,amount";
+    /** A payout line to transfer, and one held while its agent has an OPEN HIGH fraud signal. */
+    static final String PAY = "PAY";
+    static final String HELD = "HELD";
+    static final String PAYOUT_CSV_HEADER = "partnerCode,partnerName,payee,agentCode,accountName,bankCode,accountNumber,amount,status";
 
     private final LedgerRepository ledger;
     private final StatementRepository statements;
@@ -161,16 +164,24 @@ public class PeriodService {
             return statements.payouts(first).map(rows -> {
                 List<Payout> payouts = new ArrayList<>(rows.size());
                 long total = 0;
+                long held = 0;
+                int heldLines = 0;
                 for (StatementRepository.PayoutRow r : rows) {
                     payouts.add(new Payout(r.partnerCode(), r.partnerName(), r.payee(), r.agentCode(), r.accountName(),
                             r.bankCode(), r.accountCipher() == null ? null : crypto.decrypt(r.accountCipher()),
-                            r.amount()));
-                    total += r.amount();
+                            r.amount(), r.held() ? HELD : PAY));
+                    if (r.held()) {
+                        held += r.amount();
+                        heldLines++;
+                    } else {
+                        total += r.amount();
+                    }
                 }
-                return new PayoutResponse(period.toString(), payouts, payouts.size(), total);
+                metrics.held(heldLines, held);
+                return new PayoutResponse(period.toString(), payouts, payouts.size(), total, held);
             }).call(p -> ledger.pool().withTransaction(tx -> audit.record(tx, Actor.of(caller),
                     new AuditEntry("INCENTIVE_PAYOUTS_EXPORTED", null, RESOURCE, period.toString(),
-                            Map.of("count", p.count(), "totalAmount", p.totalAmount())))));
+                            Map.of("count", p.count(), "totalAmount", p.totalAmount(), "heldAmount", p.heldAmount())))));
         });
     }
 
@@ -179,7 +190,7 @@ public class PeriodService {
         StringBuilder sb = new StringBuilder(PAYOUT_CSV_HEADER).append("\r\n");
         for (Payout p : payouts.payouts()) {
             CsvCells.row(sb, p.partnerCode(), p.partnerName(), p.payee(), p.agentCode(), p.accountName(), p.bankCode(),
-                    p.accountNumber(), p.amount());
+                    p.accountNumber(), p.amount(), p.status());
         }
         return sb.toString();
     }

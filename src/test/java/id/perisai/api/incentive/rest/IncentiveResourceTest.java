@@ -280,7 +280,7 @@ class IncentiveResourceTest {
                 .header("Cache-Control", equalTo("no-store")).header("X-Content-Type-Options", equalTo("nosniff"))
                 .extract().asString();
         String[] rows = csv.split("\r\n");
-        assertEquals("partnerCode,partnerName,payee,agentCode,accountName,bankCode,accountNumber,amount", rows[0]);
+        assertEquals("partnerCode,partnerName,payee,agentCode,accountName,bankCode,accountNumber,amount,status", rows[0]);
         assertEquals(4, rows.length);
         assertTrue(csv.contains(",PARTNER,,Wadah Closing,CIMB_NIAGA,7788990011,52404"), csv);
         assertEquals(2, TestDb.count("select count(*) from audit_log where action = 'INCENTIVE_PAYOUTS_EXPORTED'"
