@@ -100,6 +100,7 @@ public class DevSeed {
                 """).execute(Tuple.of(AGENT, Buffer.buffer(crypto.encrypt("0987654321")), PARTNER, nikIndex))
                 .await().indefinitely();
         seedExampleRecords(pool, crypto, hasher);
+        id.perisai.api.webhook.service.WebhookDevSeed.seed(pool, crypto, PARTNER);
         String admin = config.bootstrap().adminClientId().orElse("(none)");
         String adminSecret = config.bootstrap().adminClientSecret().orElse("(none)");
         LOG.infof("""

@@ -1,0 +1,93 @@
+package id.perisai.api.batch.progress;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.perisai.api.batch.queue.BatchRepository;
+import id.perisai.api.batch.rest.BatchResponse;
+import id.perisai.api.batch.spi.BatchDefinition;
+import id.perisai.api.batch.spi.BatchKind;
+import id.perisai.api.batch.spi.BatchStatus;
+import id.perisai.api.common.problem.ResourceNotFoundException;
+import id.perisai.api.common.web.Ids;
+import id.perisai.api.security.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+
+/**
+ * {@code GET …/{batchId}/events} for every kind of batch: a {@code progress} event whenever processing advances (at
+ * most every 500 ms), then a final {@code completed} or {@code failed} event and the end of the stream. Each event's
+ * {@code id} is the number of records processed so far, so a reconnecting client's {@code Last-Event-ID} skips what it
+ * has seen (the final event is always sent). Another partner's batch is a 404 before anything is streamed.
+ */
+@ApplicationScoped
+public class ProgressStreams {
+
+    /** The data of a progress event. */
+    @Schema(name = "BatchProgress", requiredProperties = { "status", "totals", "processed" })
+    public record Progress(
+            @Schema(description = "RECEIVED, PROCESSING, COMPLETED or FAILED", example = "PROCESSING") String status,
+            BatchResponse.Totals totals,
+            @Schema(description = "Records with their outcome so far", example = "950") int processed) {
+    }
+
+    private final BatchRepository batches;
+    private final BatchProgress progress;
+    private final ObjectMapper json;
+
+    public ProgressStreams(BatchRepository batches, BatchProgress progress, ObjectMapper json) {
+        this.batches = batches;
+        this.progress = progress;
+        this.json = json;
+    }
+
+    public Multi<OutboundSseEvent> events(BatchDefinition<?, ?> definition, SecurityIdentity identity, String parent,
+            String batchId, String lastEventId, Sse sse) {
+        Caller caller = Caller.of(identity);
+        BatchKind kind = definition.kind();
+        UUID id = Ids.uuid(batchId);
+        int seen = lastSeen(lastEventId);
+        if (id == null) {
+            return Multi.createFrom().failure(new ResourceNotFoundException(kind.label()));
+        }
+        return definition.requireParent(caller, parent)
+                .flatMap(v -> batches.find(kind, id, caller.requirePartnerId(), parent))
+                .onItem().ifNull().failWith(() -> new ResourceNotFoundException(kind.label()))
+                .onItem().transformToMulti(batch -> progress.watch(id, BatchProgress.Snapshot.of(batch)))
+                .filter(s -> s.finished() || s.processed() > seen)
+                .map(s -> event(sse, s));
+    }
+
+    static int lastSeen(String lastEventId) {
+        if (lastEventId == null || lastEventId.length() > 10) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(lastEventId.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private OutboundSseEvent event(Sse sse, BatchProgress.Snapshot s) {
+        String name = !s.finished() ? "progress" : s.status() == BatchStatus.FAILED ? "failed" : "completed";
+        String data;
+        try {
+            data = json.writeValueAsString(new Progress(s.status().name(),
+                    new BatchResponse.Totals(s.received(), s.accepted(), s.duplicate(), s.rejected()), s.processed()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return sse.newEventBuilder().name(name).id(Integer.toString(s.processed())).mediaType(MediaType.TEXT_PLAIN_TYPE)
+                .data(data).build();
+    }
+}
