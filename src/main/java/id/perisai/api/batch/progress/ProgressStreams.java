@@ -1,7 +1,5 @@
 package id.perisai.api.batch.progress;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -14,13 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.perisai.api.batch.queue.BatchRepository;
 import id.perisai.api.batch.rest.BatchResponse;
-import id.perisai.api.batch.spi.BatchDefinition;
-import id.perisai.api.batch.spi.BatchKind;
 import id.perisai.api.batch.spi.BatchStatus;
-import id.perisai.api.common.problem.ResourceNotFoundException;
-import id.perisai.api.common.web.Ids;
-import id.perisai.api.security.Caller;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 
 /**
@@ -50,19 +42,10 @@ public class ProgressStreams {
         this.json = json;
     }
 
-    public Multi<OutboundSseEvent> events(BatchDefinition<?, ?> definition, SecurityIdentity identity, String parent,
-            String batchId, String lastEventId, Sse sse) {
-        Caller caller = Caller.of(identity);
-        BatchKind kind = definition.kind();
-        UUID id = Ids.uuid(batchId);
+    /** The stream of a batch {@link ProgressStreamFilter} has looked up (another partner's never gets here). */
+    public Multi<OutboundSseEvent> events(BatchRepository.BatchRow batch, String lastEventId, Sse sse) {
         int seen = lastSeen(lastEventId);
-        if (id == null) {
-            return Multi.createFrom().failure(new ResourceNotFoundException(kind.label()));
-        }
-        return definition.requireParent(caller, parent)
-                .flatMap(v -> batches.find(kind, id, caller.requirePartnerId(), parent))
-                .onItem().ifNull().failWith(() -> new ResourceNotFoundException(kind.label()))
-                .onItem().transformToMulti(batch -> progress.watch(id, BatchProgress.Snapshot.of(batch)))
+        return progress.watch(batch.id(), BatchProgress.Snapshot.of(batch))
                 .filter(s -> s.finished() || s.processed() > seen)
                 .map(s -> event(sse, s));
     }

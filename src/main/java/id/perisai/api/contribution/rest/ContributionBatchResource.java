@@ -28,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import id.perisai.api.batch.progress.ProgressDocs;
+import id.perisai.api.batch.progress.ProgressStream;
+import id.perisai.api.batch.progress.ProgressStreamFilter;
 import id.perisai.api.batch.progress.ProgressStreams;
+import id.perisai.api.batch.queue.BatchRepository;
 import id.perisai.api.batch.rest.BatchEndpoints;
 import id.perisai.api.batch.rest.BatchOperationsFilter;
 import id.perisai.api.batch.rest.BatchResponse;
@@ -114,6 +117,7 @@ public class ContributionBatchResource {
 
     @GET
     @Path("{batchId}/events")
+    @ProgressStream("CONTRIBUTION")
     @RolesAllowed(Scopes.CONTRIBUTIONS_READ)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(operationId = "streamContributionBatchEvents", summary = "Live progress of a contribution batch (Server-Sent Events)", description = ProgressDocs.DESCRIPTION)
@@ -121,8 +125,8 @@ public class ContributionBatchResource {
     public Multi<OutboundSseEvent> events(
             @Parameter(description = "Batch id", example = "6b1d9e2f-3c4a-4b5d-8e6f-7a8b9c0d1e2f") @PathParam("batchId") String batchId,
             @Parameter(description = "The id of the last event received, to resume after it") @HeaderParam("Last-Event-ID") String lastEventId,
-            @Context Sse sse) {
-        return progress.events(contributions, identity, null, batchId, lastEventId, sse);
+            @Context Sse sse, @Context jakarta.ws.rs.container.ContainerRequestContext request) {
+        return progress.events((BatchRepository.BatchRow) request.getProperty(ProgressStreamFilter.BATCH), lastEventId, sse);
     }
 
     @GET

@@ -28,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import id.perisai.api.batch.progress.ProgressDocs;
+import id.perisai.api.batch.progress.ProgressStream;
+import id.perisai.api.batch.progress.ProgressStreamFilter;
 import id.perisai.api.batch.progress.ProgressStreams;
+import id.perisai.api.batch.queue.BatchRepository;
 import id.perisai.api.batch.rest.BatchEndpoints;
 import id.perisai.api.batch.rest.BatchOperationsFilter;
 import id.perisai.api.batch.rest.BatchResponse;
@@ -128,6 +131,7 @@ public class RegistrationBatchResource {
 
     @GET
     @Path("{batchId}/events")
+    @ProgressStream("REGISTRATION")
     @RolesAllowed(Scopes.REGISTRATIONS_READ)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(operationId = "streamRegistrationBatchEvents", summary = "Live progress of a registration batch (Server-Sent Events)", description = ProgressDocs.DESCRIPTION)
@@ -135,8 +139,8 @@ public class RegistrationBatchResource {
     public Multi<OutboundSseEvent> events(
             @Parameter(description = "Batch id", example = "8c4f3a2e-1b7d-4e9a-9c21-5d0f6a7b8c90") @PathParam("batchId") String batchId,
             @Parameter(description = "The id of the last event received, to resume after it") @HeaderParam("Last-Event-ID") String lastEventId,
-            @Context Sse sse) {
-        return progress.events(registrations, identity, null, batchId, lastEventId, sse);
+            @Context Sse sse, @Context jakarta.ws.rs.container.ContainerRequestContext request) {
+        return progress.events((BatchRepository.BatchRow) request.getProperty(ProgressStreamFilter.BATCH), lastEventId, sse);
     }
 
     @GET

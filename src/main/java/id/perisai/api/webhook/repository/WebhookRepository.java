@@ -84,12 +84,15 @@ public class WebhookRepository {
     }
 
     public Uni<Endpoint> update(SqlClient tx, Endpoint e) {
-        return tx.preparedQuery("""
-                update webhook_endpoint
-                   set url = $3, events = $4, status = $5, description = $6, updated_at = date_trunc('milliseconds', now()),
-                       failing_since = case when $5 = 'ENABLED' and status <> 'ENABLED' then null else failing_since end
-                 where id = $1 and partner_id = $2
-                returning %s""".formatted(ENDPOINT_COLUMNS))
+        return tx
+                .preparedQuery(
+                        """
+                                update webhook_endpoint
+                                   set url = $3, events = $4, status = $5::varchar, description = $6, updated_at = date_trunc('milliseconds', now()),
+                                       failing_since = case when $5::varchar = 'ENABLED' and status <> 'ENABLED' then null else failing_since end
+                                 where id = $1 and partner_id = $2
+                                returning %s"""
+                                .formatted(ENDPOINT_COLUMNS))
                 .execute(Tuple.of(e.id(), e.partnerId(), e.url(), e.events().toArray(String[]::new), e.status().name(),
                         e.description()))
                 .map(rows -> endpoint(rows.iterator().next()));
