@@ -5,8 +5,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,11 +23,10 @@ import io.smallrye.mutiny.Multi;
 public class ProgressStreams {
 
     /** The data of a progress event. */
-    @Schema(name = "BatchProgress", requiredProperties = { "status", "totals", "processed" })
     public record Progress(
-            @Schema(description = "RECEIVED, PROCESSING, COMPLETED or FAILED", example = "PROCESSING") String status,
+            String status,
             BatchResponse.Totals totals,
-            @Schema(description = "Records with their outcome so far", example = "950") int processed) {
+            int processed) {
     }
 
     private final BatchRepository batches;

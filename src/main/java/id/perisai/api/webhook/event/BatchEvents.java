@@ -6,8 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import id.perisai.api.batch.rest.BatchResponse;
 import id.perisai.api.batch.spi.BatchListener;
 import id.perisai.api.batch.spi.BatchStatus;
@@ -32,16 +30,14 @@ public class BatchEvents implements BatchListener {
         this.dispatcher = dispatcher;
     }
 
-    /** The {@code data} of a batch event: the batch resource with its kind. */
-    @Schema(name = "BatchEventData", requiredProperties = { "batchId", "kind", "status", "dryRun", "submittedAt",
-            "totals" }, description = "The batch that finished, as GET on the batch answers it, with its kind")
-    public record Data(@Schema(example = "8c4f3a2e-1b7d-4e9a-9c21-5d0f6a7b8c90") UUID batchId,
-            @Schema(description = "The kind of batch, e.g. REGISTRATION or CONTRIBUTION", example = "REGISTRATION") String kind,
-            @Schema(description = "The parent resource of kinds submitted under one (e.g. a sponsorship)") String parent,
-            @Schema(description = "COMPLETED or FAILED", example = "COMPLETED") String status,
-            @Schema(example = "false") boolean dryRun,
-            @Schema(example = "2026-11-21T03:15:00Z") Instant submittedAt,
-            @Schema(example = "2026-11-21T03:15:04Z") Instant completedAt,
+    /** The {@code data} of a batch event: the batch resource with its kind (documented by WebhooksDocumentFilter). */
+    public record Data(UUID batchId,
+            String kind,
+            String parent,
+            String status,
+            boolean dryRun,
+            Instant submittedAt,
+            Instant completedAt,
             BatchResponse.Totals totals) {
     }
 

@@ -30,6 +30,14 @@ public class WebhooksDocumentFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.getComponents().addSchema(EVENT_SCHEMA, eventSchema());
+        if (openAPI.getTags() == null || openAPI.getTags().stream().noneMatch(t -> "Webhooks".equals(t.getName()))) {
+            openAPI.addTag(OASFactory.createTag().name("Webhooks").description(
+                    "The partner's webhook endpoints and their delivery logs, and the events POSTed to them"));
+        } else {
+            openAPI.getTags().stream().filter(t -> "Webhooks".equals(t.getName()) && t.getDescription() == null)
+                    .forEach(t -> t.setDescription(
+                            "The partner's webhook endpoints and their delivery logs, and the events POSTed to them"));
+        }
         openAPI.addWebhook("batch.completed", webhook("batchCompletedWebhook", "A batch of any kind COMPLETED",
                 "Every record of the batch has its outcome; `data` is the batch with its kind, as GET on the batch"
                         + " answers it. Read the per-record results from the batch's records."));
@@ -71,6 +79,8 @@ public class WebhooksDocumentFilter implements OASFilter {
                         + " during a secret rotation) with a Standard Webhooks library, refuse old timestamps, and"
                         + " de-duplicate on `webhook-id` (delivery is at least once).")
                 .addTag("Webhooks")
+                // a receiver authenticates the request by its signature: no OAuth2 token is sent
+                .security(List.of(OASFactory.createSecurityRequirement()))
                 .parameters(List.of(header("webhook-id", "The event's id, the same on every retry"),
                         header("webhook-timestamp", "Seconds since the epoch when this attempt was signed"),
                         header("webhook-signature", "Space-separated `v1,<base64>` signatures")))
