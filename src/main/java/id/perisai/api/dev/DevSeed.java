@@ -102,6 +102,7 @@ public class DevSeed {
         seedExampleRecords(pool, crypto, hasher);
         DemoSponsorship.seed(pool, crypto, PARTNER, AGENT);
         GrowthSeed.seed(pool, crypto);
+        id.perisai.api.webhook.service.WebhookDevSeed.seed(pool, crypto, PARTNER);
         String admin = config.bootstrap().adminClientId().orElse("(none)");
         String adminSecret = config.bootstrap().adminClientSecret().orElse("(none)");
         LOG.infof("""

@@ -42,7 +42,7 @@ class ObjectLevelAuthorizationTest {
 
     static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
     static final List<String> PARTNER_SCOPES = List.of("agents:read", "agents:write", "registrations:read",
-            "registrations:write", "contributions:read", "contributions:write", "incentives:read");
+            "registrations:write", "contributions:read", "contributions:write", "incentives:read", "webhooks:manage");
 
     /** Partner A's objects, by the name of the path parameter (and, for batches, the collection). */
     static Map<String, String> owned;
@@ -67,9 +67,23 @@ class ObjectLevelAuthorizationTest {
                 Batches.json(List.of(Sponsorships.member("m", worker[0], "ADD", "2026-12"))), UUID.randomUUID().toString(),
                 false);
         assertEquals(202, members.statusCode(), members.asString());
-        owned = Map.of("agentCode", agentCode, "participantId", worker[1], "registration-batches", registrationBatch,
-                "contribution-batches", payment.path("batchId"), "period", "2026-11", "sponsorshipId", sponsorship,
-                "sponsorships", members.path("batchId"), "month", "2026-12");
+        String endpointId = given().auth().oauth2(TestTokens.partner(partnerA, "webhooks:manage").sign())
+                .contentType("application/json")
+                .body(Map.of("url", "https://hooks.wadah.example/bola", "events", List.of("batch.completed")))
+                .post("/v1/webhook-endpoints").then().statusCode(201).extract().path("endpointId");
+        String eventId = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        TestDb.update("""
+                insert into webhook_event (id, partner_id, type, payload, occurred_at)
+                select ?, id, 'batch.completed', '{}', now() from partner where code = ?""", eventId, partnerA);
+        String deliveryId = UUID.randomUUID().toString();
+        TestDb.update("""
+                insert into webhook_delivery (id, event_id, endpoint_id, status, attempts, created_at)
+                values (?::uuid, ?, ?::uuid, 'FAILED', 8, now())""", deliveryId, eventId, endpointId);
+        owned = Map.ofEntries(Map.entry("agentCode", agentCode), Map.entry("participantId", worker[1]),
+                Map.entry("registration-batches", registrationBatch),
+                Map.entry("contribution-batches", payment.path("batchId")), Map.entry("period", "2026-11"),
+                Map.entry("sponsorshipId", sponsorship), Map.entry("sponsorships", members.path("batchId")),
+                Map.entry("month", "2026-12"), Map.entry("endpointId", endpointId), Map.entry("deliveryId", deliveryId));
         owned.values().forEach(v -> assertNotNull(v));
     }
 
@@ -106,9 +120,12 @@ class ObjectLevelAuthorizationTest {
                                  where p.code = ?) as agents,
                                (select count(*) from batch b join partner p on p.id = b.partner_id where p.code = ?) as batches,
                                (select string_agg(status || coalesce(partner_id::text, ''), ',') from participant
-                                 where id = ?::uuid) as participant
+                                 where id = ?::uuid) as participant,
+                               (select string_agg(w.status || w.url || encode(w.secret_cipher, 'hex'), ',')
+                                  from webhook_endpoint w join partner p on p.id = w.partner_id where p.code = ?) as endpoints,
+                               (select string_agg(status || attempts, ',') from webhook_delivery where id = ?::uuid) as delivery
                         """,
-                        partnerA, partnerA, owned.get("participantId"))
+                        partnerA, partnerA, owned.get("participantId"), partnerA, owned.get("deliveryId"))
                 .get(0);
     }
 

@@ -46,6 +46,8 @@ public final class DemoApp {
         }
         Map<String, String> env = PackagedApp.environment(port, db);
         env.put("PERISAI_DEV_SEED_DEMO_DATA", "true");
+        // the README's webhook walkthrough delivers to a receiver on this machine, as dev mode allows
+        env.put("PERISAI_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
         env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_ID", ADMIN_ID);
         env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_SECRET", ADMIN_SECRET);
         return PackagedApp.start(env).awaitReady();

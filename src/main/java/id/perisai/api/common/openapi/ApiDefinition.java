@@ -58,6 +58,7 @@ import id.perisai.api.security.Scopes;
         @OAuthScope(name = Scopes.CONTRIBUTIONS_WRITE, description = "Submit contribution batches"),
         @OAuthScope(name = Scopes.INCENTIVES_READ, description = "Read incentive statements"),
         @OAuthScope(name = Scopes.REPORTS_READ, description = "Read performance reports of the partner's agents"),
+        @OAuthScope(name = Scopes.WEBHOOKS_MANAGE, description = "Manage the partner's webhook endpoints and read their deliveries"),
         @OAuthScope(name = Scopes.ADMIN, description = "Agency staff: /v1/admin/** only")
 })))
 public class ApiDefinition extends Application {

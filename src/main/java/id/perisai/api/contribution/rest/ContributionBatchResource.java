@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,6 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 
+import id.perisai.api.batch.progress.ProgressDocs;
+import id.perisai.api.batch.progress.ProgressStream;
+import id.perisai.api.batch.progress.ProgressStreamFilter;
+import id.perisai.api.batch.progress.ProgressStreams;
+import id.perisai.api.batch.queue.BatchRepository;
 import id.perisai.api.batch.rest.BatchEndpoints;
 import id.perisai.api.batch.rest.BatchOperationsFilter;
 import id.perisai.api.batch.rest.BatchResponse;
@@ -34,6 +42,7 @@ import id.perisai.api.contribution.dto.ContributionRecordResult;
 import id.perisai.api.contribution.ingest.ContributionBatches;
 import id.perisai.api.security.Scopes;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -51,11 +60,13 @@ public class ContributionBatchResource {
     SecurityIdentity identity;
 
     private final BatchEndpoints batches;
+    private final ProgressStreams progress;
     private final ContributionBatches contributions;
 
-    public ContributionBatchResource(BatchEndpoints batches, ContributionBatches contributions) {
+    public ContributionBatchResource(BatchEndpoints batches, ContributionBatches contributions, ProgressStreams progress) {
         this.batches = batches;
         this.contributions = contributions;
+        this.progress = progress;
     }
 
     @POST
@@ -102,6 +113,20 @@ public class ContributionBatchResource {
     public Uni<BatchResponse> get(
             @Parameter(description = "Batch id", example = "6b1d9e2f-3c4a-4b5d-8e6f-7a8b9c0d1e2f") @PathParam("batchId") String batchId) {
         return batches.get(contributions, identity, null, batchId);
+    }
+
+    @GET
+    @Path("{batchId}/events")
+    @ProgressStream("CONTRIBUTION")
+    @RolesAllowed(Scopes.CONTRIBUTIONS_READ)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(operationId = "streamContributionBatchEvents", summary = "Live progress of a contribution batch (Server-Sent Events)", description = ProgressDocs.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The event stream; it ends after the final event", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING, description = ProgressDocs.STREAM), examples = @ExampleObject(name = "stream", value = ProgressDocs.EXAMPLE)))
+    public Multi<OutboundSseEvent> events(
+            @Parameter(description = "Batch id", example = "6b1d9e2f-3c4a-4b5d-8e6f-7a8b9c0d1e2f") @PathParam("batchId") String batchId,
+            @Parameter(description = "The id of the last event received, to resume after it") @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse, @Context jakarta.ws.rs.container.ContainerRequestContext request) {
+        return progress.events((BatchRepository.BatchRow) request.getProperty(ProgressStreamFilter.BATCH), lastEventId, sse);
     }
 
     @GET

@@ -38,7 +38,8 @@ public class PartnerProfileResource {
 
     @GET
     @RolesAllowed({ Scopes.AGENTS_READ, Scopes.AGENTS_WRITE, Scopes.REGISTRATIONS_READ, Scopes.REGISTRATIONS_WRITE,
-            Scopes.CONTRIBUTIONS_READ, Scopes.CONTRIBUTIONS_WRITE, Scopes.INCENTIVES_READ, Scopes.REPORTS_READ })
+            Scopes.CONTRIBUTIONS_READ, Scopes.CONTRIBUTIONS_WRITE, Scopes.INCENTIVES_READ, Scopes.REPORTS_READ,
+            Scopes.WEBHOOKS_MANAGE })
     @Operation(operationId = "getOwnPartner", summary = "The partner this token acts for", description = """
             Returns the partner named by the token's `partner_id`, with its status and quotas. Any partner scope
             grants it; agency-staff (`admin`) tokens act for no partner and get 403.""")

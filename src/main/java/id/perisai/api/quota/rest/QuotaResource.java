@@ -40,7 +40,8 @@ public class QuotaResource {
 
     @GET
     @RolesAllowed({ Scopes.AGENTS_READ, Scopes.AGENTS_WRITE, Scopes.REGISTRATIONS_READ, Scopes.REGISTRATIONS_WRITE,
-            Scopes.CONTRIBUTIONS_READ, Scopes.CONTRIBUTIONS_WRITE, Scopes.INCENTIVES_READ, Scopes.REPORTS_READ })
+            Scopes.CONTRIBUTIONS_READ, Scopes.CONTRIBUTIONS_WRITE, Scopes.INCENTIVES_READ, Scopes.REPORTS_READ,
+            Scopes.WEBHOOKS_MANAGE })
     @Operation(operationId = "getQuota", summary = "The partner's quotas and their use", description = """
             Limits, use and what remains of each quota: registration and contribution records per WIB day (reset at
             00:00 Asia/Jakarta) and API calls per minute, plus the largest batch. This call counts as a request. Every

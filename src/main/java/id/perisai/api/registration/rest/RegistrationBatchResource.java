@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,6 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 
+import id.perisai.api.batch.progress.ProgressDocs;
+import id.perisai.api.batch.progress.ProgressStream;
+import id.perisai.api.batch.progress.ProgressStreamFilter;
+import id.perisai.api.batch.progress.ProgressStreams;
+import id.perisai.api.batch.queue.BatchRepository;
 import id.perisai.api.batch.rest.BatchEndpoints;
 import id.perisai.api.batch.rest.BatchOperationsFilter;
 import id.perisai.api.batch.rest.BatchResponse;
@@ -35,6 +43,7 @@ import id.perisai.api.registration.dto.RegistrationRecordResult;
 import id.perisai.api.registration.ingest.RegistrationBatches;
 import id.perisai.api.security.Scopes;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -52,11 +61,13 @@ public class RegistrationBatchResource {
     SecurityIdentity identity;
 
     private final BatchEndpoints batches;
+    private final ProgressStreams progress;
     private final RegistrationBatches registrations;
 
-    public RegistrationBatchResource(BatchEndpoints batches, RegistrationBatches registrations) {
+    public RegistrationBatchResource(BatchEndpoints batches, RegistrationBatches registrations, ProgressStreams progress) {
         this.batches = batches;
         this.registrations = registrations;
+        this.progress = progress;
     }
 
     @POST
@@ -116,6 +127,20 @@ public class RegistrationBatchResource {
     public Uni<BatchResponse> get(
             @Parameter(description = "Batch id", example = "8c4f3a2e-1b7d-4e9a-9c21-5d0f6a7b8c90") @PathParam("batchId") String batchId) {
         return batches.get(registrations, identity, null, batchId);
+    }
+
+    @GET
+    @Path("{batchId}/events")
+    @ProgressStream("REGISTRATION")
+    @RolesAllowed(Scopes.REGISTRATIONS_READ)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(operationId = "streamRegistrationBatchEvents", summary = "Live progress of a registration batch (Server-Sent Events)", description = ProgressDocs.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The event stream; it ends after the final event", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING, description = ProgressDocs.STREAM), examples = @ExampleObject(name = "stream", value = ProgressDocs.EXAMPLE)))
+    public Multi<OutboundSseEvent> events(
+            @Parameter(description = "Batch id", example = "8c4f3a2e-1b7d-4e9a-9c21-5d0f6a7b8c90") @PathParam("batchId") String batchId,
+            @Parameter(description = "The id of the last event received, to resume after it") @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse, @Context jakarta.ws.rs.container.ContainerRequestContext request) {
+        return progress.events((BatchRepository.BatchRow) request.getProperty(ProgressStreamFilter.BATCH), lastEventId, sse);
     }
 
     @GET

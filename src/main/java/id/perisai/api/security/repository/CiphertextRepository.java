@@ -24,7 +24,9 @@ public class CiphertextRepository {
 
     public static final List<Column> COLUMNS = List.of(new Column("participant", "id", "uuid", "nik_cipher"),
             new Column("agent", "id", "bigint", "nik_cipher"), new Column("agent", "id", "bigint", "bank_account_cipher"),
-            new Column("partner", "id", "bigint", "payout_account_cipher"));
+            new Column("partner", "id", "bigint", "payout_account_cipher"),
+            new Column("webhook_endpoint", "id", "uuid", "secret_cipher"),
+            new Column("webhook_endpoint", "id", "uuid", "previous_secret_cipher"));
 
     private final Pool pool;
 

@@ -1,0 +1,108 @@
+package id.perisai.api.webhook.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * The OpenAPI 3.1 {@code webhooks} section: what the service POSTs to a partner's endpoints, with the Standard Webhooks
+ * headers and the payload schema of each event type that is emitted ({@code batch.completed}, {@code batch.failed}).
+ */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+public class WebhooksDocumentFilter implements OASFilter {
+
+    static final String EVENT_SCHEMA = "BatchEvent";
+
+    static final String EXAMPLE = """
+            {"type":"batch.completed","timestamp":"2026-11-21T03:15:04.120Z",
+             "data":{"batchId":"8c4f3a2e-1b7d-4e9a-9c21-5d0f6a7b8c90","kind":"REGISTRATION","status":"COMPLETED",
+                     "dryRun":false,"submittedAt":"2026-11-21T03:15:00Z","completedAt":"2026-11-21T03:15:04Z",
+                     "totals":{"received":1000,"accepted":950,"duplicate":30,"rejected":20}}}""";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.getComponents().addSchema(EVENT_SCHEMA, eventSchema());
+        if (openAPI.getTags() == null || openAPI.getTags().stream().noneMatch(t -> "Webhooks".equals(t.getName()))) {
+            openAPI.addTag(OASFactory.createTag().name("Webhooks").description(
+                    "The partner's webhook endpoints and their delivery logs, and the events POSTed to them"));
+        } else {
+            openAPI.getTags().stream().filter(t -> "Webhooks".equals(t.getName()) && t.getDescription() == null)
+                    .forEach(t -> t.setDescription(
+                            "The partner's webhook endpoints and their delivery logs, and the events POSTed to them"));
+        }
+        openAPI.addWebhook("batch.completed", webhook("batchCompletedWebhook", "A batch of any kind COMPLETED",
+                "Every record of the batch has its outcome; `data` is the batch with its kind, as GET on the batch"
+                        + " answers it. Read the per-record results from the batch's records."));
+        openAPI.addWebhook("batch.failed", webhook("batchFailedWebhook", "A batch of any kind FAILED",
+                "The batch was given up after too many processing attempts; `data` is the batch with its kind."));
+    }
+
+    private static Schema eventSchema() {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema data = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("The batch that finished, with its kind")
+                .required(List.of("batchId", "kind", "status", "dryRun", "submittedAt", "totals"))
+                .additionalPropertiesSchema(OASFactory.createSchema().booleanSchema(false))
+                .properties(Map.of(
+                        "batchId", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid"),
+                        "kind", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                                .description("The kind of batch, e.g. REGISTRATION or CONTRIBUTION").maxLength(40),
+                        "parent", OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(64)
+                                .description("The parent resource of kinds submitted under one"),
+                        "status", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                                .enumeration(List.of("COMPLETED", "FAILED")),
+                        "dryRun", OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN),
+                        "submittedAt", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("date-time"),
+                        "completedAt", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("date-time"),
+                        "totals", OASFactory.createSchema().ref("#/components/schemas/BatchTotals")));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("The body of a batch event (Standard Webhooks: `type`, `timestamp`, `data`)")
+                .required(List.of("type", "timestamp", "data"))
+                .properties(Map.of("type", string.enumeration(List.of("batch.completed", "batch.failed")),
+                        "timestamp", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("date-time"),
+                        "data", data));
+    }
+
+    private static PathItem webhook(String operationId, String summary, String description) {
+        return OASFactory.createPathItem().POST(OASFactory.createOperation().operationId(operationId)
+                .summary(summary)
+                .description(description + " Sent as Standard Webhooks: verify `webhook-signature` (`v1,` + base64"
+                        + " HMAC-SHA256 of `webhook-id.webhook-timestamp.body` with the secret's bytes; two signatures"
+                        + " during a secret rotation) with a Standard Webhooks library, refuse old timestamps, and"
+                        + " de-duplicate on `webhook-id` (delivery is at least once).")
+                .addTag("Webhooks")
+                // a receiver authenticates the request by its signature: no OAuth2 token is sent
+                .security(List.of(OASFactory.createSecurityRequirement()))
+                .parameters(List.of(header("webhook-id", "The event's id, the same on every retry"),
+                        header("webhook-timestamp", "Seconds since the epoch when this attempt was signed"),
+                        header("webhook-signature", "Space-separated `v1,<base64>` signatures")))
+                .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
+                        .addMediaType("application/json", OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/" + EVENT_SCHEMA))
+                                .addExample("completed", OASFactory.createExample().value(parse(EXAMPLE))))))
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
+                        .description("Any 2xx within 5 s acknowledges the event; anything else, or no answer, is"
+                                + " retried with exponential backoff for at least 24 hours"))));
+    }
+
+    private static Parameter header(String name, String description) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.HEADER).required(true).description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(1024));
+    }
+
+    private static Object parse(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
