@@ -1,5 +1,6 @@
 package id.perisai.api.webhook.rest;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +52,7 @@ public class WebhooksDocumentFilter implements OASFilter {
                 .description("The batch that finished, with its kind")
                 .required(List.of("batchId", "kind", "status", "dryRun", "submittedAt", "totals"))
                 .additionalPropertiesSchema(OASFactory.createSchema().booleanSchema(false))
-                .properties(Map.of(
+                .properties(ordered(
                         "batchId", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uuid"),
                         "kind", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                                 .description("The kind of batch, e.g. REGISTRATION or CONTRIBUTION").maxLength(40),
@@ -66,7 +67,7 @@ public class WebhooksDocumentFilter implements OASFilter {
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("The body of a batch event (Standard Webhooks: `type`, `timestamp`, `data`)")
                 .required(List.of("type", "timestamp", "data"))
-                .properties(Map.of("type", string.enumeration(List.of("batch.completed", "batch.failed")),
+                .properties(ordered("type", string.enumeration(List.of("batch.completed", "batch.failed")),
                         "timestamp", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("date-time"),
                         "data", data));
     }
@@ -91,6 +92,15 @@ public class WebhooksDocumentFilter implements OASFilter {
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
                         .description("Any 2xx within 5 s acknowledges the event; anything else, or no answer, is"
                                 + " retried with exponential backoff for at least 24 hours"))));
+    }
+
+    /** Properties in the order given: {@code Map.of} iterates in an order that changes from one JVM to the next. */
+    private static Map<String, Schema> ordered(Object... namesAndSchemas) {
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndSchemas.length; i += 2) {
+            properties.put((String) namesAndSchemas[i], (Schema) namesAndSchemas[i + 1]);
+        }
+        return properties;
     }
 
     private static Parameter header(String name, String description) {
