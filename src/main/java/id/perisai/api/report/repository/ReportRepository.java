@@ -21,12 +21,30 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * <b>Live aggregates, not maintained counters — and what the measurement says (benchmark P7).</b> Live queries are
  * exact and "real time" by construction (a report sees every batch committed before it is asked) and add no work to
  * the hot write path (P3's 1-record batches at 200/s would otherwise each update counter rows, all of one partner
- * contending for the same rows) nor a second truth to keep consistent with voids, lapses and reactivations. But P7
- * measured on 1,000,000 participants (2026-12-01, the shared 2-core machine, this statement timed in psql on the
- * benchmark data set) is <b>not met</b>: a partner's 12 months by agent 2.6–3.1 s (goal 0.5 s), the admin report by
- * branch office 7.1–7.9 s (goal 2 s). The next step, not done: monthly counters per (partner, agent, month) for the
- * additive metrics (registrations, reactivations, acquisitions, contributions, incentives), written by a debounced
- * after-commit job rather than in the batch transaction, with only activeAtEnd, lapsed and persistency left live.
+ * contending for the same rows) nor a second truth to keep consistent with voids, lapses and reactivations (which move
+ * a participant's history to another partner). P7 on the 1,000,000-participant benchmark data (EXPLAIN ANALYZE and
+ * psql {@code \timing} of this statement, 12 months; the machine has 2 cores shared with other builds and was loaded,
+ * load average 3–13, so figures vary by ±50% from run to run):
+ * <ul>
+ * <li>before (2026-12-01): a partner's 12 months by agent 2.6–3.4 s, the admin report by branch office 5.6–7.9 s.
+ * The profile: JIT compilation of the statement's ~440 expressions 0.9 s; the participants scanned three times
+ * (registrations, lapsed, active); each acquisition line joined with all 1,000,000 participants even for one
+ * partner; paid months computed in numeric arithmetic three times per line; hash joins and sorts spilling to disk
+ * at 4 MB work_mem.</li>
+ * <li>after (same day, same data, results identical for every grouping): JIT off and 32 MB work_mem for this
+ * statement's transaction, one histogram pass over the participants, acquired participants looked up among the
+ * partner's own, integer paid months — 15–30% less at equal load (partner 3.6 s vs 4.2–4.5 s old at load 12;
+ * 1.6–1.9 s at load 3, where the old took 1.6–3.4 s; admin 9.7 s vs 11.9 s old at load 13). No index helped: with a
+ * 12-month range the statement reads nearly every contribution and ledger line of its scope, and a covering
+ * index on contribution (participant_id, accepted_at) made the per-participant probes no faster than the hash join.
+ * </li>
+ * </ul>
+ * So P7's two report goals (0.5 s, 2 s) are <b>still not met</b> live: the statement must touch ~300,000 rows for one
+ * partner and ~3,000,000 for the admin report, which this machine cannot do in the budget. The next step, not done:
+ * monthly counters per (partner, agent, month) for the additive metrics (registrations, reactivations, acquisitions,
+ * contributions, incentives), written by a debounced after-commit job (within the 5 s of growth.md §3) rather than in
+ * the batch transaction, re-attributed on reactivation, with only activeAtEnd, lapsed and persistency left live (the
+ * histogram pass, ~0.3 s for one partner).
  * <p>
  * Attribution: participant-based metrics (registrations, reactivations, contributions, active, lapsed) follow the
  * participant's current partner and agent (a reactivation moves a participant, and its history, to the reactivating
@@ -111,7 +129,7 @@ public class ReportRepository {
         // 0.9 s of the admin report's time (EXPLAIN ANALYZE on 1M participants) for no measurable gain in execution;
         // a larger work_mem keeps the participant histogram and the joins' hash tables in memory (no temp files)
         return pool.withTransaction(conn -> conn.query(SESSION_SETTINGS).execute()
-                .flatMap(ignored -> conn.preparedQuery(sql(grouping)).execute(params))).map(rows -> {
+                .flatMap(ignored -> conn.preparedQuery(sql(grouping, partnerId != null)).execute(params))).map(rows -> {
                     List<Figures> out = new ArrayList<>();
                     for (Row r : rows) {
                         long[] v = new long[COLUMNS.length];
@@ -146,9 +164,9 @@ public class ReportRepository {
     /**
      * One statement: a grouped subquery per source, padded to the same columns, summed per key. Parameters: $1/$2 the
      * range as instants, $3 partner id or null, $4 branch office or null, $5 the current month, $6/$7 the range's
-     * first and last month.
+     * first and last month. {@code onePartner}: $3 will not be null (the plan of one partner's report).
      */
-    static String sql(Grouping g) {
+    static String sql(Grouping g, boolean onePartner) {
         String filter = " and ($3::bigint is null or pa.id = $3) and ($4::text is null or pa.branch_office = $4)";
         // months paid since registration (covered_until and registration_month are first days), in integers
         String paidMonths = "(case when q.covered_until is null then 0 else (date_part('year', q.covered_until)::int * 12"
@@ -181,19 +199,26 @@ public class ReportRepository {
                     .append(", count(*) filter (where ").append(measured).append(" and q.paid_months >= ").append(k)
                     .append(") as paid").append(k);
         }
-        // the acquired participant: looked up among the line's partner's participants (one hash join with the
-        // partner's participants rather than with all of them), and by id only where it moved to another partner
-        sb.append(" from incentive_line l")
-                .append(" left join participant p0 on p0.id = l.participant_id and p0.partner_id = l.partner_id")
-                .append(" left join lateral (select p1.status, p1.covered_until, p1.registration_month")
-                .append(" from participant p1 where p0.id is null and p1.id = l.participant_id offset 0) p1 on true")
-                .append(" cross join lateral (select case when p0.id is null then p1.status else p0.status end as status,")
-                .append(" case when p0.id is null then p1.covered_until else p0.covered_until end as covered_until,")
-                .append(" case when p0.id is null then p1.registration_month else p0.registration_month end")
-                .append(" as registration_month) q0")
-                .append(" cross join lateral (select q0.status, ").append(paidMonths.replace("q.", "q0."))
-                .append(" as paid_months) q")
-                .append(" join partner pa on pa.id = l.partner_id left join agent a on a.id = l.agent_id")
+        // the acquired participant. For one partner: looked up among that partner's participants (a hash join with
+        // its 100,000 rather than with all 1,000,000), and by id only where it moved to another partner since; over
+        // all partners a plain join (the lateral lookup would keep the plan from running in parallel)
+        if (onePartner) {
+            sb.append(" from incentive_line l")
+                    .append(" left join participant p0 on p0.id = l.participant_id and p0.partner_id = l.partner_id")
+                    .append(" left join lateral (select p1.status, p1.covered_until, p1.registration_month")
+                    .append(" from participant p1 where p0.id is null and p1.id = l.participant_id offset 0) p1 on true")
+                    .append(" cross join lateral (select case when p0.id is null then p1.status else p0.status end")
+                    .append(" as status, case when p0.id is null then p1.covered_until else p0.covered_until end")
+                    .append(" as covered_until, case when p0.id is null then p1.registration_month")
+                    .append(" else p0.registration_month end as registration_month) q0")
+                    .append(" cross join lateral (select q0.status, ").append(paidMonths.replace("q.", "q0."))
+                    .append(" as paid_months) q");
+        } else {
+            sb.append(" from incentive_line l join participant p on p.id = l.participant_id")
+                    .append(" cross join lateral (select p.status, ").append(paidMonths.replace("q.", "p."))
+                    .append(" as paid_months) q");
+        }
+        sb.append(" join partner pa on pa.id = l.partner_id left join agent a on a.id = l.agent_id")
                 .append(" where l.type = 'ACQUISITION' and l.period >= $6 and l.period <= $7 and q.status <> 'VOID'")
                 .append(filter).append(" group by 1),\n");
         sb.append("con as (select ").append(g.key("(c.accepted_at at time zone 'Asia/Jakarta')")).append(" as k,")
