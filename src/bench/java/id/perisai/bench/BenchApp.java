@@ -277,7 +277,7 @@ final class BenchApp implements AutoCloseable {
         JsonNode client = send(post("/v1/admin/partners/" + code + "/clients", admin, "application/json",
                 JSON.writeValueAsBytes(Map.of("name", "benchmark", "scopes", List.of("agents:read", "agents:write",
                         "registrations:read", "registrations:write", "contributions:read", "contributions:write",
-                        "incentives:read")))),
+                        "incentives:read", "webhooks:manage")))),
                 201);
         return token(client.get("clientId").asText(), client.get("clientSecret").asText());
     }

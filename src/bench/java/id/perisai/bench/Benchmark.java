@@ -81,6 +81,14 @@ public final class Benchmark {
                 System.out.println(rows.get(rows.size() - 1));
             }
         }
+        if (goals.contains("P9")) {
+            BenchApp.settle();
+            try (BenchApp app = BenchApp.start(IngestBench.heapCap(), WebhookBench.environment())) {
+                app.awaitReady();
+                rows.addAll(WebhookBench.run(app, Integer.getInteger("bench.p9.batches", 10)));
+                System.out.println(rows.get(rows.size() - 1));
+            }
+        }
         IngestBench.Ingest hundredK = null;
         if (goals.contains("P1") || goals.contains("P2")) {
             BenchApp.settle();

@@ -1,6 +1,7 @@
 package id.perisai.api.incentive.service;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -34,7 +35,12 @@ import id.perisai.api.incentive.scheme.SchemeCalculator.AgentIncentive;
 import id.perisai.api.incentive.scheme.SchemeCalculator.Totals;
 import id.perisai.api.security.Caller;
 import id.perisai.api.security.crypto.PiiCrypto;
+import id.perisai.api.webhook.delivery.WebhookDispatcher;
+import id.perisai.api.webhook.event.WebhookEventType;
+import id.perisai.api.webhook.event.WebhookOutbox;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Closing periods and exporting their payouts (admin). Closing takes the period's lock exclusively — waiting for
@@ -58,8 +64,27 @@ public class PeriodService {
     private final IncentiveMetrics metrics;
     private final TimeSource time;
 
+    /**
+     * The {@code data} of {@code statement.closed}, one event per partner with a statement (documented by
+     * WebhooksDocumentFilter): the partner's frozen totals, no personal data.
+     */
+    public record StatementClosed(String period,
+            String scheme,
+            Instant closedAt,
+            int agents,
+            long agentTotal,
+            long partnerFee,
+            long grandTotal) {
+    }
+
+    private final WebhookOutbox outbox;
+    private final WebhookDispatcher dispatcher;
+
     public PeriodService(LedgerRepository ledger, StatementRepository statements, Schemes schemes, AuditLog audit,
-            PiiCrypto crypto, IncentiveMetrics metrics, TimeSource time) {
+            PiiCrypto crypto, IncentiveMetrics metrics, TimeSource time, WebhookOutbox outbox,
+            WebhookDispatcher dispatcher) {
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
         this.ledger = ledger;
         this.statements = statements;
         this.schemes = schemes;
@@ -93,12 +118,29 @@ public class PeriodService {
                                         caller.subject()))
                                 .flatMap(v -> audit.record(tx, Actor.of(caller), new AuditEntry("INCENTIVE_PERIOD_CLOSED",
                                         null, RESOURCE, period.toString(), s.details(scheme))))
+                                .flatMap(v -> statementEvents(tx, period, scheme, closedAt, s))
                                 .map(v -> new CloseResponse(period.toString(), "CLOSED",
                                         scheme == null ? null : scheme.code(), closedAt.toInstant(), s.statements.size(),
                                         s.agentTotal, s.partnerFee, s.agentTotal + s.partnerFee));
                     });
                 })))
-                .invoke(metrics::periodClosed);
+                .invoke(metrics::periodClosed)
+                .invoke(closed -> dispatcher.wake());
+    }
+
+    /** {@code statement.closed} for each partner with a statement, in the closing transaction (outbox). */
+    private Uni<Void> statementEvents(SqlClient tx, YearMonth period, IncentiveScheme scheme, OffsetDateTime closedAt,
+            Settlement s) {
+        if (s.statements.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<Long, Integer> agents = new LinkedHashMap<>();
+        s.agents.forEach(a -> agents.merge(a.partnerId(), 1, Integer::sum));
+        return Multi.createFrom().iterable(s.statements)
+                .onItem().transformToUniAndConcatenate(f -> outbox.emit(tx, f.partnerId(), WebhookEventType.STATEMENT_CLOSED,
+                        new StatementClosed(period.toString(), scheme.code(), closedAt.toInstant(),
+                                agents.getOrDefault(f.partnerId(), 0), f.agentTotal(), f.partnerFee(), f.grandTotal())))
+                .collect().last().replaceWithVoid();
     }
 
     /** Every partner's statement of the period, as frozen rows and partner fee lines. */

@@ -66,6 +66,9 @@ import id.perisai.api.sponsorship.rules.InvoiceRule;
 import id.perisai.api.sponsorship.rules.InvoiceRule.Placement;
 import id.perisai.api.sponsorship.rules.SponsorPayerType;
 import id.perisai.api.sponsorship.rules.SponsorshipStatus;
+import id.perisai.api.webhook.delivery.WebhookDispatcher;
+import id.perisai.api.webhook.event.WebhookEventType;
+import id.perisai.api.webhook.event.WebhookOutbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -106,11 +109,26 @@ public class InvoiceService {
     private final ObjectMapper json;
     private final PublicLinks links;
     private final SponsorshipMetrics metrics;
+    private final WebhookOutbox outbox;
+    private final WebhookDispatcher dispatcher;
+
+    /** The {@code data} of {@code sponsorship.invoice.paid} (documented by WebhooksDocumentFilter): no personal data. */
+    public record PaidEvent(UUID sponsorshipId,
+            String month,
+            String payerType,
+            String paymentRef,
+            int count,
+            long totalAmount,
+            OffsetDateTime paidAt,
+            OffsetDateTime acceptedAt) {
+    }
 
     public InvoiceService(SponsorshipRepository repository, SponsorshipService sponsorships,
             ContributionBatchRepository contributions, Rates rates, Schemes schemes, IncentiveLedger ledger,
             QuotaService quota, IdempotencyStore idempotency, AuditLog audit, TimeSource time, ObjectMapper json,
-            PublicLinks links, SponsorshipMetrics metrics) {
+            PublicLinks links, SponsorshipMetrics metrics, WebhookOutbox outbox, WebhookDispatcher dispatcher) {
+        this.outbox = outbox;
+        this.dispatcher = dispatcher;
         this.repository = repository;
         this.sponsorships = sponsorships;
         this.contributions = contributions;
@@ -269,6 +287,7 @@ public class InvoiceService {
                         })))
                 .map(response -> {
                     ledger.committed(written[0]);
+                    dispatcher.wake();
                     metrics.invoice("PAID");
                     metrics.paid(visible.payerType(), response.totalAmount());
                     return RestResponse.ResponseBuilder.<InvoicePaymentResponse> create(RestResponse.Status.CREATED)
@@ -336,6 +355,11 @@ public class InvoiceService {
                                 c.sponsorship().payerType()))))
                 .call(() -> idempotency.complete(tx, caller.requirePartnerId(), operation, key, owner, hash, 201,
                         write(response), location))
+                // the event commits or rolls back with the payment (transactional outbox)
+                .call(() -> outbox.emit(tx, c.sponsorship().partnerId(), WebhookEventType.SPONSORSHIP_INVOICE_PAID,
+                        new PaidEvent(c.sponsorship().id(), c.month().toString(), c.sponsorship().payerType(),
+                                request.paymentRef(), response.count(), response.totalAmount(), paidAt,
+                                acceptedAt)))
                 .replaceWith(response);
     }
 

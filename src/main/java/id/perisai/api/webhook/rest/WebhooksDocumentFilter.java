@@ -15,7 +15,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * The OpenAPI 3.1 {@code webhooks} section: what the service POSTs to a partner's endpoints, with the Standard Webhooks
- * headers and the payload schema of each event type that is emitted ({@code batch.completed}, {@code batch.failed}).
+ * headers and the payload schema of each event type that is emitted ({@code batch.completed}, {@code batch.failed},
+ * {@code sponsorship.invoice.paid}, {@code statement.closed}).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class WebhooksDocumentFilter implements OASFilter {
@@ -28,9 +29,48 @@ public class WebhooksDocumentFilter implements OASFilter {
                      "dryRun":false,"submittedAt":"2026-11-21T03:15:00Z","completedAt":"2026-11-21T03:15:04Z",
                      "totals":{"received":1000,"accepted":950,"duplicate":30,"rejected":20}}}""";
 
+    static final String INVOICE_PAID_SCHEMA = "SponsorshipInvoicePaidEvent";
+
+    static final String INVOICE_PAID_EXAMPLE = """
+            {"type":"sponsorship.invoice.paid","timestamp":"2026-12-05T03:00:01.250Z",
+             "data":{"sponsorshipId":"3f6b1c2d-7a8e-4f90-b1c2-d3e4f5a6b7c8","month":"2026-12","payerType":"GOVERNMENT",
+                     "paymentRef":"SP2D-2026-12-0001","count":3,"totalAmount":110400,
+                     "paidAt":"2026-12-05T03:00:00Z","acceptedAt":"2026-12-05T03:00:01.2Z"}}""";
+
+    static final String STATEMENT_CLOSED_SCHEMA = "StatementClosedEvent";
+
+    static final String STATEMENT_CLOSED_EXAMPLE = """
+            {"type":"statement.closed","timestamp":"2026-11-03T02:00:00.310Z",
+             "data":{"period":"2026-10","scheme":"PERISAI-2022","closedAt":"2026-11-03T02:00:00.120Z","agents":12,
+                     "agentTotal":15250000,"partnerFee":1525000,"grandTotal":16775000}}""";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.getComponents().addSchema(EVENT_SCHEMA, eventSchema());
+        openAPI.getComponents().addSchema(INVOICE_PAID_SCHEMA, envelope("sponsorship.invoice.paid",
+                "The body of `sponsorship.invoice.paid` (Standard Webhooks: `type`, `timestamp`, `data`)",
+                object("The paid invoice: no personal data (read its lines from the invoice)",
+                        List.of("sponsorshipId", "month", "payerType", "paymentRef", "count", "totalAmount", "paidAt",
+                                "acceptedAt"),
+                        Map.of("sponsorshipId", string().format("uuid"),
+                                "month", string().pattern("^[0-9]{4}-[0-9]{2}$").description("The invoiced month"),
+                                "payerType", string().maxLength(40),
+                                "paymentRef", string().maxLength(64),
+                                "count", integer().description("Contributions recorded, one per invoice line"),
+                                "totalAmount", integer().description("Rupiah"),
+                                "paidAt", string().format("date-time"),
+                                "acceptedAt", string().format("date-time")))));
+        openAPI.getComponents().addSchema(STATEMENT_CLOSED_SCHEMA, envelope("statement.closed",
+                "The body of `statement.closed` (Standard Webhooks: `type`, `timestamp`, `data`)",
+                object("The partner's frozen statement of the closed period (read its agents from the statement)",
+                        List.of("period", "scheme", "closedAt", "agents", "agentTotal", "partnerFee", "grandTotal"),
+                        Map.of("period", string().pattern("^[0-9]{4}-[0-9]{2}$"),
+                                "scheme", string().maxLength(64).description("The incentive scheme in force"),
+                                "closedAt", string().format("date-time"),
+                                "agents", integer().description("Agents on the partner's statement"),
+                                "agentTotal", integer().description("Rupiah"),
+                                "partnerFee", integer().description("Rupiah"),
+                                "grandTotal", integer().description("Rupiah")))));
         if (openAPI.getTags() == null || openAPI.getTags().stream().noneMatch(t -> "Webhooks".equals(t.getName()))) {
             openAPI.addTag(OASFactory.createTag().name("Webhooks").description(
                     "The partner's webhook endpoints and their delivery logs, and the events POSTed to them"));
@@ -41,9 +81,39 @@ public class WebhooksDocumentFilter implements OASFilter {
         }
         openAPI.addWebhook("batch.completed", webhook("batchCompletedWebhook", "A batch of any kind COMPLETED",
                 "Every record of the batch has its outcome; `data` is the batch with its kind, as GET on the batch"
-                        + " answers it. Read the per-record results from the batch's records."));
+                        + " answers it. Read the per-record results from the batch's records.",
+                EVENT_SCHEMA, EXAMPLE));
         openAPI.addWebhook("batch.failed", webhook("batchFailedWebhook", "A batch of any kind FAILED",
-                "The batch was given up after too many processing attempts; `data` is the batch with its kind."));
+                "The batch was given up after too many processing attempts; `data` is the batch with its kind.",
+                EVENT_SCHEMA, EXAMPLE));
+        openAPI.addWebhook("sponsorship.invoice.paid", webhook("sponsorshipInvoicePaidWebhook",
+                "A sponsorship invoice was paid",
+                "Sent by the payment's own transaction: the invoice's contributions are recorded.", INVOICE_PAID_SCHEMA,
+                INVOICE_PAID_EXAMPLE));
+        openAPI.addWebhook("statement.closed", webhook("statementClosedWebhook", "An incentive period closed",
+                "Sent by the closing transaction to each partner with a statement in the period: its frozen totals.",
+                STATEMENT_CLOSED_SCHEMA, STATEMENT_CLOSED_EXAMPLE));
+    }
+
+    private static Schema string() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+    }
+
+    private static Schema integer() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64");
+    }
+
+    private static Schema object(String description, List<String> required, Map<String, Schema> properties) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description(description).required(required)
+                .additionalPropertiesSchema(OASFactory.createSchema().booleanSchema(false))
+                .properties(new java.util.TreeMap<>(properties));
+    }
+
+    private static Schema envelope(String type, String description, Schema data) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description(description)
+                .required(List.of("type", "timestamp", "data"))
+                .properties(Map.of("type", string().enumeration(List.of(type)),
+                        "timestamp", string().format("date-time"), "data", data));
     }
 
     private static Schema eventSchema() {
@@ -72,7 +142,8 @@ public class WebhooksDocumentFilter implements OASFilter {
                         "data", data));
     }
 
-    private static PathItem webhook(String operationId, String summary, String description) {
+    private static PathItem webhook(String operationId, String summary, String description, String schema,
+            String example) {
         return OASFactory.createPathItem().POST(OASFactory.createOperation().operationId(operationId)
                 .summary(summary)
                 .description(description + " Sent as Standard Webhooks: verify `webhook-signature` (`v1,` + base64"
@@ -87,8 +158,9 @@ public class WebhooksDocumentFilter implements OASFilter {
                         header("webhook-signature", "Space-separated `v1,<base64>` signatures")))
                 .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
                         .addMediaType("application/json", OASFactory.createMediaType()
-                                .schema(OASFactory.createSchema().ref("#/components/schemas/" + EVENT_SCHEMA))
-                                .addExample("completed", OASFactory.createExample().value(parse(EXAMPLE))))))
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/" + schema))
+                                .addExample(EVENT_SCHEMA.equals(schema) ? "completed" : "event",
+                                        OASFactory.createExample().value(parse(example))))))
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
                         .description("Any 2xx within 5 s acknowledges the event; anything else, or no answer, is"
                                 + " retried with exponential backoff for at least 24 hours"))));

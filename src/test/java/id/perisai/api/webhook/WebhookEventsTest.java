@@ -1,0 +1,131 @@
+package id.perisai.api.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import id.perisai.api.support.Agents;
+import id.perisai.api.support.Fixtures;
+import id.perisai.api.support.MovableTime;
+import id.perisai.api.support.Sponsorships;
+import id.perisai.api.support.TestDb;
+import id.perisai.api.support.WebhookReceiver;
+import id.perisai.api.support.WebhookReceiver.Received;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The catalogue's events beyond the batch ones, each written in the transaction of its cause (events.md; quality.md
+ * R8): {@code sponsorship.invoice.paid} by the invoice payment and {@code statement.closed} by closing an incentive
+ * period, delivered to a real receiver on 127.0.0.1, signed (verified by the Standard Webhooks npm library), with the
+ * documented data and no personal data; a payment that is refused writes no event.
+ */
+@QuarkusTest
+class WebhookEventsTest {
+
+    static WebhookReceiver receiver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stop() {
+        receiver.close();
+    }
+
+    static long events(String partner, String type) {
+        return TestDb.count("select count(*) from webhook_event e join partner p on p.id = e.partner_id"
+                + " where p.code = ? and e.type = '" + type + "'", partner);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void paidSponsorshipInvoiceIsAnEventOfThePaymentTransaction() throws Exception {
+        MovableTime.installAtWib(LocalDateTime.of(2026, 12, 10, 10, 0));
+        String partner = Fixtures.partner("WHSP");
+        Map<String, Object> endpoint = WebhooksTest.create(partner, receiver.url("/invoice-paid"),
+                "sponsorship.invoice.paid");
+        String agent = Agents.create(partner);
+        List<String[]> w = Agents.registerWorkers(partner, agent, 2);
+        String id = Sponsorships.create(partner, "GOVERNMENT", "2026-12", "2027-11", 2);
+        Sponsorships.apply(partner, id, List.of(Sponsorships.member("m1", w.get(0)[0], "ADD", "2026-12"),
+                Sponsorships.member("m2", w.get(1)[0], "ADD", "2026-12")), false);
+        long total = ((Number) Sponsorships.invoice(partner, id, "2026-12").get("totalAmount")).longValue();
+
+        // a refused payment (stale amount) rolls back: no event
+        String key = UUID.randomUUID().toString();
+        assertEquals(422, Sponsorships.pay(partner, id, "2026-12", total - 1, "SP2D-WH-1", key).statusCode());
+        assertEquals(0, events(partner, "sponsorship.invoice.paid"));
+
+        var paid = Sponsorships.pay(partner, id, "2026-12", total, "SP2D-WH-1", key);
+        assertEquals(201, paid.statusCode(), paid.asString());
+        assertEquals(1, events(partner, "sponsorship.invoice.paid"));
+        Received r = receiver.await(x -> x.path().equals("/invoice-paid"), 1, Duration.ofSeconds(20)).get(0);
+        Map<String, Object> body = WebhooksTest.body(r);
+        assertEquals("sponsorship.invoice.paid", body.get("type"));
+        Map<String, Object> data = (Map<String, Object>) body.get("data");
+        assertEquals(id, data.get("sponsorshipId"));
+        assertEquals("2026-12", data.get("month"));
+        assertEquals("GOVERNMENT", data.get("payerType"));
+        assertEquals("SP2D-WH-1", data.get("paymentRef"));
+        assertEquals(2, data.get("count"));
+        assertEquals(total, ((Number) data.get("totalAmount")).longValue());
+        for (String[] worker : w) {
+            assertFalse(r.body().contains(worker[0]), "no NIK in the event");
+            assertFalse(r.body().contains(worker[1]), "no participant id in the event");
+        }
+        // the replay of the payment (same key) is not a second event
+        assertEquals(201, Sponsorships.pay(partner, id, "2026-12", total, "SP2D-WH-1", key).statusCode());
+        assertEquals(1, events(partner, "sponsorship.invoice.paid"));
+        WebhookReceiver.verifyWithStandardWebhooks(List.of(WebhookReceiver.check((String) endpoint.get("secret"), r, true)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void closingAPeriodIsAStatementClosedEventPerPartnerWithItsTotals() throws Exception {
+        MovableTime time = MovableTime.installAtWib(LocalDateTime.of(2035, 6, 10, 10, 0));
+        String partner = Fixtures.partner("WHST");
+        String quiet = Fixtures.partner("WHSQ"); // subscribed, but without a statement in the period: no event
+        Map<String, Object> endpoint = WebhooksTest.create(partner, receiver.url("/closed"), "statement.closed");
+        WebhooksTest.create(quiet, receiver.url("/closed-quiet"), "statement.closed");
+        String agent = Agents.create(partner);
+        List<String[]> workers = new ArrayList<>(Agents.registerWorkers(partner, agent, 2));
+        Agents.payOneMonth(partner, workers, "2035-06", 36_800);
+
+        time.setWib(LocalDateTime.of(2035, 7, 2, 9, 0));
+        Map<String, Object> closed = given().auth().oauth2(Fixtures.adminToken())
+                .post("/v1/admin/incentive-statements/{period}/close", "2035-06").then().statusCode(200)
+                .body("status", equalTo("CLOSED")).extract().as(Map.class);
+        Map<String, Object> statement = given().auth().oauth2(id.perisai.api.support.TestTokens.partner(partner,
+                "incentives:read").sign()).get("/v1/incentives/statements/{period}", "2035-06").then().statusCode(200)
+                .extract().as(Map.class);
+
+        Received r = receiver.await(x -> x.path().equals("/closed"), 1, Duration.ofSeconds(20)).get(0);
+        Map<String, Object> body = WebhooksTest.body(r);
+        assertEquals("statement.closed", body.get("type"));
+        Map<String, Object> data = (Map<String, Object>) body.get("data");
+        assertEquals("2035-06", data.get("period"));
+        assertEquals(closed.get("scheme"), data.get("scheme"));
+        assertEquals(1, data.get("agents"));
+        assertEquals(statement.get("agentTotal"), data.get("agentTotal"));
+        assertEquals(statement.get("partnerFee"), data.get("partnerFee"));
+        assertEquals(statement.get("grandTotal"), data.get("grandTotal"));
+        assertFalse(r.body().contains(workers.get(0)[0]), "no NIK in the event");
+        assertEquals(1, events(partner, "statement.closed"));
+        assertEquals(0, events(quiet, "statement.closed"), "no statement, no event");
+        WebhookReceiver.verifyWithStandardWebhooks(List.of(WebhookReceiver.check((String) endpoint.get("secret"), r, true)));
+    }
+}
