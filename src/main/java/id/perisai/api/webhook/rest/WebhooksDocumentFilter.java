@@ -112,7 +112,7 @@ public class WebhooksDocumentFilter implements OASFilter {
     private static Schema envelope(String type, String description, Schema data) {
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT).description(description)
                 .required(List.of("type", "timestamp", "data"))
-                .properties(Map.of("type", string().enumeration(List.of(type)),
+                .properties(ordered("type", string().enumeration(List.of(type)),
                         "timestamp", string().format("date-time"), "data", data));
     }
 
