@@ -1,5 +1,6 @@
 package id.perisai.api.contribution.service;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import id.perisai.api.common.identity.Nik;
 import id.perisai.api.common.problem.FieldError;
 import id.perisai.api.common.problem.InvalidInputException;
 import id.perisai.api.common.problem.ResourceNotFoundException;
+import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.contribution.dto.QuoteRequest;
 import id.perisai.api.contribution.dto.QuoteResponse;
 import id.perisai.api.contribution.repository.ContributionRepository;
@@ -35,15 +37,17 @@ public class QuoteService {
     private final ContributionRepository contributions;
     private final Rates rates;
     private final PiiCrypto crypto;
+    private final TimeSource time;
 
-    public QuoteService(ContributionRepository contributions, Rates rates, PiiCrypto crypto) {
+    public QuoteService(ContributionRepository contributions, Rates rates, PiiCrypto crypto, TimeSource time) {
         this.contributions = contributions;
         this.rates = rates;
         this.crypto = crypto;
+        this.time = time;
     }
 
     public Uni<QuoteResponse> quote(QuoteRequest request) {
-        Checked checked = check(request);
+        Checked checked = check(request, time.now());
         return contributions.basisByNikIndex(crypto.blindIndex(checked.nik().digits())).flatMap(row -> {
             if (row == null || Occupation.ofCode(row.getString("occupation")) == null) {
                 return Uni.createFrom().<QuoteResponse> failure(new ResourceNotFoundException("Participant"));
@@ -63,7 +67,7 @@ public class QuoteService {
     }
 
     /** The same form rules as a payment record, for the quote's four fields. */
-    static Checked check(QuoteRequest request) {
+    static Checked check(QuoteRequest request, Instant now) {
         ObjectNode record = JsonNodeFactory.instance.objectNode();
         record.put("nik", request.nik());
         record.put("periodStart", request.periodStart());
@@ -76,7 +80,7 @@ public class QuoteService {
         record.put("amount", 1);
         record.put("payerName", "quote");
         record.put("paidAt", "2000-01-01T00:00:00Z");
-        var result = ContributionRecordValidator.validate(record, false, java.time.Instant.now());
+        var result = ContributionRecordValidator.validate(record, false, now);
         if (result.valid() == null) {
             List<FieldError> errors = new ArrayList<>(result.errors());
             throw new InvalidInputException(errors);
