@@ -44,7 +44,7 @@ public interface WebhookConfig {
     @WithDefault("PT30S")
     Duration claimLease();
 
-    /** Deliveries a replica claims and sends at once. */
+    /** Delivery attempts a replica has in flight at most (a sliding window: freed slots are refilled). */
     @WithDefault("64")
     int concurrency();
 
