@@ -212,4 +212,30 @@ class WebhookEventsTest {
         WebhookReceiver.verifyWithStandardWebhooks(List.of(WebhookReceiver.check((String) endpoint.get("secret"), r, true),
                 WebhookReceiver.check((String) otherEndpoint.get("secret"), o, true)));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPartnersLapsesBeyondAPageAreMoreEventsWithEachParticipantInOne() throws Exception {
+        MovableTime time = MovableTime.installAtWib(LocalDateTime.of(2026, 8, 3, 10, 0));
+        String partner = Fixtures.partner("WHLP");
+        WebhooksTest.create(partner, receiver.url("/lapsed-pages"), "participant.lapsed");
+        // registered in 2026-08, never paid: all three lapse on 2026-12-01
+        List<String[]> workers = Agents.registerWorkers(partner, Agents.create(partner), 3);
+
+        time.setWib(LocalDateTime.of(2026, 12, 1, 0, 5));
+        lapses.run(2).await().indefinitely();
+        assertEquals(2, events(partner, "participant.lapsed"), "pages of two: two events");
+        List<Received> received = receiver.await(x -> x.path().equals("/lapsed-pages"), 2, Duration.ofSeconds(20));
+        List<String> announced = new ArrayList<>();
+        for (Received r : received) {
+            Map<String, Object> data = (Map<String, Object>) WebhooksTest.body(r).get("data");
+            assertEquals("2026-12-01", data.get("lapsedOn"));
+            List<String> ids = (List<String>) data.get("participantIds");
+            assertTrue(ids.size() <= 2, ids.toString());
+            announced.addAll(ids);
+        }
+        assertEquals(3, announced.size(), "each participant in one event: " + announced);
+        assertEquals(Set.of(workers.get(0)[1], workers.get(1)[1], workers.get(2)[1]), Set.copyOf(announced));
+        assertEquals(0, lapses.run(2).await().indefinitely(), "nothing left to announce");
+    }
 }

@@ -47,6 +47,8 @@ import io.smallrye.mutiny.Uni;
 public class LapseAnnouncer {
 
     private static final Logger LOG = Logger.getLogger(LapseAnnouncer.class);
+    /** events.md: at most 1,000 participants per event. */
+    static final int MAX_PAGE = 1000;
 
     /** The {@code data} of a {@code participant.lapsed} event (documented by WebhooksDocumentFilter). */
     public record ParticipantsLapsed(LocalDate lapsedOn, List<UUID> participantIds) {
@@ -69,7 +71,7 @@ public class LapseAnnouncer {
         this.announced = Counter.builder("perisai.participants.lapsed.announced")
                 .description("Participant lapses this replica announced (participant.lapsed)").register(registry);
         this.catchUpDays = config.collection().lapsedCatchUpDays();
-        this.pageSize = Math.min(config.collection().lapsedPageSize(), 1000);
+        this.pageSize = config.collection().lapsedPageSize();
     }
 
     @Scheduled(cron = "${perisai.collection.lapsed-cron:0 5 0 * * ?}", timeZone = "Asia/Jakarta", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -79,10 +81,16 @@ public class LapseAnnouncer {
 
     /** One run, as of the current WIB day; answers the lapses this run announced (none another run announced). */
     public Uni<Integer> run() {
+        return run(pageSize);
+    }
+
+    /** {@link #run()} with pages of {@code pageSize} (at most 1,000) participants per transaction and event. */
+    public Uni<Integer> run(int pageSize) {
+        int page = Math.min(pageSize, MAX_PAGE);
         LapseWindow window = LapseWindow.endingOn(time.todayWib(), catchUpDays);
         return lapses.partners()
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
-                .onItem().transformToUniAndConcatenate(partnerId -> partner(partnerId, window, null))
+                .onItem().transformToUniAndConcatenate(partnerId -> partner(partnerId, window, null, page))
                 .collect().with(Collectors.summingInt(Integer::intValue))
                 .invoke(total -> {
                     if (total > 0) {
@@ -93,13 +101,13 @@ public class LapseAnnouncer {
     }
 
     /** The partner's lapses in the window after {@code after}, a page per transaction. */
-    private Uni<Integer> partner(long partnerId, LapseWindow window, Lapse after) {
+    private Uni<Integer> partner(long partnerId, LapseWindow window, Lapse after, int pageSize) {
         return lapses.candidates(partnerId, window, after, pageSize).flatMap(page -> {
             if (page.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
-            return announce(partnerId, page).flatMap(
-                    count -> partner(partnerId, window, page.get(page.size() - 1)).map(more -> count + more));
+            return announce(partnerId, page).flatMap(count -> partner(partnerId, window, page.get(page.size() - 1),
+                    pageSize).map(more -> count + more));
         });
     }
 
