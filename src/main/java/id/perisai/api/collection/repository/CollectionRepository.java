@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.perisai.api.collection.rules.CollectionRule;
+import id.perisai.api.participant.rules.Coverage;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,20 +29,30 @@ public class CollectionRepository {
             boolean jht) {
     }
 
+    /**
+     * The participants a collection lists, as the predicate of {@code participant_collection_idx} (V16), so a query
+     * of one partner's participants in {@link #LAPSES_ON} order is a range scan of that index.
+     */
+    static final String LISTED = "p.status <> 'VOID' and p.monthly_income is not null and p.occupation is not null";
+
+    /** {@link CollectionRule#lapsesOn} of participant {@code p}, the expression {@code participant_collection_idx} holds. */
+    static final String LAPSES_ON = CollectionRule.lapsesOnSql("f.first_unpaid");
+
+    /** The lateral join that names {@code p}'s first unpaid month {@code f.first_unpaid}. */
+    static final String FIRST_UNPAID = "cross join lateral (select " + Coverage.firstUnpaidSql("p") + " as first_unpaid) f";
+
     static final String SELECT = """
             select * from (
                 select p.id, p.nik_masked, p.full_name, p.phone, a.agent_code, p.registration_month, p.covered_until,
                        p.status, p.monthly_income, p.occupation, p.jht, f.first_unpaid,
-                       (f.first_unpaid + interval '%d months')::date as lapses_on, %s as collection_status
+                       %s as lapses_on, %s as collection_status
                   from participant p
                   left join agent a on a.id = p.agent_id
-                  cross join lateral (select coalesce((p.covered_until + interval '1 month')::date, p.registration_month)
-                                             as first_unpaid) f
-                 where p.partner_id = $1 and p.status <> 'VOID' and p.monthly_income is not null
-                   and p.occupation is not null and f.first_unpaid <= $3
+                  %s
+                 where p.partner_id = $1 and %s and f.first_unpaid <= $3
             ) d
              where ($4::text is null or d.agent_code = $4) and ($5::text is null or d.collection_status = $5)
-            """.formatted(CollectionRule.LAPSE_AFTER_MONTHS, CollectionRule.STATUS_SQL);
+            """.formatted(LAPSES_ON, CollectionRule.STATUS_SQL, FIRST_UNPAID, LISTED);
 
     private final Pool pool;
 

@@ -35,9 +35,22 @@ public final class CollectionRule {
      */
     public static String statusSql(String current, String month) {
         return "case when p.status = 'LAPSED' or first_unpaid < (" + current + "::date - interval '"
-                + Coverage.ARREARS_MONTHS + " months')::date then 'LAPSED' when (first_unpaid + interval '"
-                + LAPSE_AFTER_MONTHS + " months')::date <= (" + month
-                + "::date + interval '1 month')::date then 'AT_RISK' else 'DUE' end";
+                + Coverage.ARREARS_MONTHS + " months')::date then 'LAPSED' when " + lapsesOnSql("first_unpaid")
+                + " <= (" + month + "::date + interval '1 month')::date then 'AT_RISK' else 'DUE' end";
+    }
+
+    /**
+     * The day (00:00 WIB) a participant whose first unpaid month is {@code firstUnpaid} lapses unless paid: the first
+     * day of the {@value #LAPSE_AFTER_MONTHS}th month after it (first unpaid 2026-07 → 2026-11-01). From that day
+     * {@link Coverage#isLapsed} holds; the day before it does not.
+     */
+    public static LocalDate lapsesOn(YearMonth firstUnpaid) {
+        return firstUnpaid.plusMonths(LAPSE_AFTER_MONTHS).atDay(1);
+    }
+
+    /** {@link #lapsesOn} in SQL over a date expression holding the first day of the first unpaid month. */
+    public static String lapsesOnSql(String firstUnpaid) {
+        return "(" + firstUnpaid + " + interval '" + LAPSE_AFTER_MONTHS + " months')::date";
     }
 
     /** {@link #statusSql} with parameters named as the repository passes them. */
@@ -59,7 +72,7 @@ public final class CollectionRule {
         if (firstUnpaid.isAfter(month)) {
             return null;
         }
-        LocalDate lapsesOn = firstUnpaid.plusMonths(LAPSE_AFTER_MONTHS).atDay(1);
+        LocalDate lapsesOn = lapsesOn(firstUnpaid);
         if ("LAPSED".equals(storedStatus) || Coverage.isLapsed(firstUnpaid, current)) {
             return new Position(firstUnpaid, lapsesOn, CollectionStatus.LAPSED, 0);
         }

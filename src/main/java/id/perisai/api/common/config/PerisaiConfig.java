@@ -66,6 +66,26 @@ public interface PerisaiConfig {
         String inactivityCron();
     }
 
+    /** Collections (growth.md §1) and the daily {@code participant.lapsed} event (events.md). */
+    CollectionConfig collection();
+
+    interface CollectionConfig {
+        /**
+         * When the daily {@code participant.lapsed} job runs (Quarkus cron, WIB; every replica may run it, each lapse is
+         * announced once); "off" disables it on this replica.
+         */
+        @WithDefault("0 5 0 * * ?")
+        String lapsedCron();
+
+        /** Days a run looks back for lapses not yet announced (a day on which no replica ran is made good). */
+        @WithDefault("7")
+        int lapsedCatchUpDays();
+
+        /** Participants per event and per transaction of the job (events.md: at most 1,000 per event). */
+        @WithDefault("1000")
+        int lapsedPageSize();
+    }
+
     /** Fraud signals (growth.md §4): every threshold is configuration. */
     FraudConfig fraud();
 

@@ -19,9 +19,13 @@ public final class Coverage {
      * {@code month}: true when the participant is LAPSED.
      */
     public static String lapsedSql(String p, String month) {
-        return "(" + p + ".status = 'LAPSED' or (" + p + ".status = 'ACTIVE' and coalesce((" + p
-                + ".covered_until + interval '1 month')::date, " + p + ".registration_month) < (" + month
+        return "(" + p + ".status = 'LAPSED' or (" + p + ".status = 'ACTIVE' and " + firstUnpaidSql(p) + " < (" + month
                 + "::date - interval '" + ARREARS_MONTHS + " months')::date))";
+    }
+
+    /** {@link #firstUnpaid} in SQL for a participant row {@code p}: the first day of its first unpaid month. */
+    public static String firstUnpaidSql(String p) {
+        return "coalesce((" + p + ".covered_until + interval '1 month')::date, " + p + ".registration_month)";
     }
 
     /** The participant's status as of the current month. */

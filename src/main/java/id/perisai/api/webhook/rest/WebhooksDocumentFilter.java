@@ -16,7 +16,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 /**
  * The OpenAPI 3.1 {@code webhooks} section: what the service POSTs to a partner's endpoints, with the Standard Webhooks
  * headers and the payload schema of each event type that is emitted ({@code batch.completed}, {@code batch.failed},
- * {@code sponsorship.invoice.paid}, {@code statement.closed}).
+ * {@code sponsorship.invoice.paid}, {@code statement.closed}, {@code participant.lapsed}).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class WebhooksDocumentFilter implements OASFilter {
@@ -43,6 +43,13 @@ public class WebhooksDocumentFilter implements OASFilter {
             {"type":"statement.closed","timestamp":"2026-11-03T02:00:00.310Z",
              "data":{"period":"2026-10","scheme":"PERISAI-2022","closedAt":"2026-11-03T02:00:00.120Z","agents":12,
                      "agentTotal":15250000,"partnerFee":1525000,"grandTotal":16775000}}""";
+
+    static final String PARTICIPANT_LAPSED_SCHEMA = "ParticipantLapsedEvent";
+
+    static final String PARTICIPANT_LAPSED_EXAMPLE = """
+            {"type":"participant.lapsed","timestamp":"2026-10-31T17:05:00.412Z",
+             "data":{"lapsedOn":"2026-11-01","participantIds":["0192f3a4-5b6c-7d8e-9fa0-b1c2d3e4f5a6",
+                     "0192f3a4-5b6c-7d8e-9fa0-b1c2d3e4f5a7"]}}""";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -71,6 +78,20 @@ public class WebhooksDocumentFilter implements OASFilter {
                                 "agentTotal", integer().description("Rupiah"),
                                 "partnerFee", integer().description("Rupiah"),
                                 "grandTotal", integer().description("Rupiah")))));
+        openAPI.getComponents().addSchema(PARTICIPANT_LAPSED_SCHEMA, envelope("participant.lapsed",
+                "The body of `participant.lapsed` (Standard Webhooks: `type`, `timestamp`, `data`)",
+                OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                        .description("Participants the partner manages that lapsed that day: ids only (read a"
+                                + " participant with GET /v1/participants/{participantId})")
+                        .required(List.of("lapsedOn", "participantIds"))
+                        .additionalPropertiesSchema(OASFactory.createSchema().booleanSchema(false))
+                        .properties(ordered("lapsedOn", string().format("date").description(
+                                "The day (from 00:00 WIB) the participants lapsed: the first day of the fourth month"
+                                        + " after their first unpaid one, the collection list's `lapsesOn`"),
+                                "participantIds", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                                        .items(string().format("uuid")).minItems(1).maxItems(1000)
+                                        .description("At most 1,000 per event; more lapses that day come as more"
+                                                + " events, and each participant's lapse is in exactly one")))));
         if (openAPI.getTags() == null || openAPI.getTags().stream().noneMatch(t -> "Webhooks".equals(t.getName()))) {
             openAPI.addTag(OASFactory.createTag().name("Webhooks").description(
                     "The partner's webhook endpoints and their delivery logs, and the events POSTed to them"));
@@ -93,6 +114,12 @@ public class WebhooksDocumentFilter implements OASFilter {
         openAPI.addWebhook("statement.closed", webhook("statementClosedWebhook", "An incentive period closed",
                 "Sent by the closing transaction to each partner with a statement in the period: its frozen totals.",
                 STATEMENT_CLOSED_SCHEMA, STATEMENT_CLOSED_EXAMPLE));
+        openAPI.addWebhook("participant.lapsed", webhook("participantLapsedWebhook",
+                "Participants the partner manages lapsed",
+                "Sent daily after 00:00 WIB by the lapse job, which records each lapse it announces in the same"
+                        + " transaction: every participant's lapse is announced once (re-registering the worker"
+                        + " reactivates them; a later lapse is announced again).",
+                PARTICIPANT_LAPSED_SCHEMA, PARTICIPANT_LAPSED_EXAMPLE));
     }
 
     private static Schema string() {

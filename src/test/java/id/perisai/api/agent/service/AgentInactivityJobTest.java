@@ -9,8 +9,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 
 import jakarta.inject.Inject;
 
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import id.perisai.api.support.Agents;
 import id.perisai.api.support.Batches;
+import id.perisai.api.support.Concurrently;
 import id.perisai.api.support.Fixtures;
 import id.perisai.api.support.MovableTime;
 import id.perisai.api.support.TestDb;
@@ -56,22 +55,8 @@ class AgentInactivityJobTest {
         activeSince(acquiring, "2026-07-01T10:00:00+07:00");
         Agents.payOneMonth(partner, Agents.registerWorkers(partner, acquiring, 1), "2026-11", 28_400);
 
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<CompletableFuture<List<String>>> runs = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            runs.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return job.run().await().indefinitely();
-            }));
-        }
         List<String> changed = new ArrayList<>();
-        for (var run : runs) {
-            changed.addAll(run.get());
-        }
+        Concurrently.atOnce(2, () -> job.run().await().indefinitely()).forEach(changed::addAll);
         assertEquals(1, changed.stream().filter(idle::equals).count(), changed.toString());
         assertTrue(!changed.contains(recent) && !changed.contains(acquiring), changed.toString());
         assertEquals("INACTIVE", status(partner, idle));
