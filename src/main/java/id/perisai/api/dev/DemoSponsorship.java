@@ -1,21 +1,25 @@
 package id.perisai.api.dev;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
 import id.perisai.api.common.identity.Nik;
+import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.security.crypto.PiiCrypto;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The demo sponsorship the OpenAPI document's sponsorship examples name: Pemprov DKI Jakarta's APBD paying, from
- * 2026-12 to 2027-11, for three street sweepers (PPSU, PETUGAS_KEBERSIHAN, income 5,000,000, JKK+JKM) the demo partner
- * registered through its agent in 2026-12 — so 2026-12's invoice is 3 × 56,800 = 170,400 (GOVERNMENT: no discount)
- * until it is paid or the members lapse (2027-04-01) — and a completed member batch the batch examples read. Each
- * statement does nothing when its row exists.
+ * The demo sponsorship the OpenAPI document's sponsorship examples name: Pemprov DKI Jakarta's APBD paying, for twelve
+ * months from the month of seeding (the service's clock, WIB), for three street sweepers (PPSU, PETUGAS_KEBERSIHAN,
+ * income 5,000,000, JKK+JKM) the demo partner registered through its agent at the start of that month — so that
+ * month's invoice, which the examples name as {@code current}, is 3 × 56,800 = 170,400 (GOVERNMENT: no discount) until
+ * it is paid, on whatever date a fresh dev schema is seeded — and a completed member batch the batch examples read.
+ * Each statement does nothing when its row exists (a dev schema seeded in an earlier month keeps that month's data).
  */
 final class DemoSponsorship {
 
@@ -30,7 +34,9 @@ final class DemoSponsorship {
     private DemoSponsorship() {
     }
 
-    static void seed(Pool pool, PiiCrypto crypto, String partner, String agent) {
+    static void seed(Pool pool, PiiCrypto crypto, String partner, String agent, YearMonth month) {
+        LocalDate first = month.atDay(1);
+        OffsetDateTime registeredAt = first.atStartOfDay(TimeSource.WIB).toOffsetDateTime();
         for (String[] m : MEMBERS) {
             pool.preparedQuery("""
                     insert into participant (id, nik_index, nik_cipher, nik_masked, full_name, birth_date, gender, phone,
@@ -38,22 +44,22 @@ final class DemoSponsorship {
                                              registered_by_partner_id, agent_id, registered_at, registration_month,
                                              new_participant)
                     select $1, $2, $3, $4, $5, $6, $7, null, 'PETUGAS_KEBERSIHAN', 5000000, false, 'ACTIVE', 'PARTNER',
-                           p.id, p.id, (select a.id from agent a where a.agent_code = $8), '2026-12-01T09:00:00+07:00',
-                           '2026-12-01', true
+                           p.id, p.id, (select a.id from agent a where a.agent_code = $8), $10, $11, true
                       from partner p where p.code = $9
                     on conflict do nothing
                     """).execute(Tuple.tuple(List.of(UUID.fromString(m[0]), Buffer.buffer(crypto.blindIndex(m[1])),
                     Buffer.buffer(crypto.encrypt(m[1])), Nik.mask(m[1]), m[2], LocalDate.parse(m[3]), m[4], agent,
-                    partner))).await().indefinitely();
+                    partner, registeredAt, first))).await().indefinitely();
         }
         pool.preparedQuery("""
                 insert into sponsorship (id, partner_id, payer_type, payer_name, reference, from_month, to_month,
                                          max_members, status, created_at, updated_at)
-                select $1, p.id, 'GOVERNMENT', 'Pemprov DKI Jakarta — APBD 2026', 'APBD-2026-PPSU-01', '2026-12-01',
-                       '2027-11-01', 2000, 'ACTIVE', now(), now()
+                select $1, p.id, 'GOVERNMENT', 'Pemprov DKI Jakarta — APBD 2026', 'APBD-2026-PPSU-01', $3, $4, 2000,
+                       'ACTIVE', now(), now()
                   from partner p where p.code = $2
                 on conflict do nothing
-                """).execute(Tuple.of(UUID.fromString(ID), partner)).await().indefinitely();
+                """).execute(Tuple.of(UUID.fromString(ID), partner, first, month.plusMonths(11).atDay(1)))
+                .await().indefinitely();
         pool.preparedQuery("""
                 insert into batch (id, partner_id, kind, parent, status, dry_run, content_type, submitted_at,
                                    completed_at, received, staged)
@@ -64,9 +70,9 @@ final class DemoSponsorship {
         for (String[] m : MEMBERS) {
             pool.preparedQuery("""
                     insert into sponsorship_member (sponsorship_id, participant_id, from_month, added_at, batch_id)
-                    values ($1, $2, '2026-12-01', now(), $3)
+                    values ($1, $2, $4, now(), $3)
                     on conflict do nothing
-                    """).execute(Tuple.of(UUID.fromString(ID), UUID.fromString(m[0]), UUID.fromString(MEMBER_BATCH)))
+                    """).execute(Tuple.of(UUID.fromString(ID), UUID.fromString(m[0]), UUID.fromString(MEMBER_BATCH), first))
                     .await().indefinitely();
         }
     }

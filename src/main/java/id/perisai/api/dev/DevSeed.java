@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import id.perisai.api.common.config.PerisaiConfig;
 import id.perisai.api.common.identity.Nik;
+import id.perisai.api.common.time.TimeSource;
 import id.perisai.api.security.Scopes;
 import id.perisai.api.security.crypto.PiiCrypto;
 import id.perisai.api.security.crypto.SecretHasher;
@@ -42,9 +43,8 @@ public class DevSeed {
     /**
      * The participants the document's examples name (made-up NIKs): Ani Wulandari, registered by the demo partner
      * through its agent in 2026-11 (income 1,000,000, with JHT: the quote and payment examples); Rudi Hartono, whom the
-     * void example voids; Sri Rahayu, an ACTIVE participant of another channel (registered in the month of seeding, so not
-     * lapsed) whom
-     * the agent example registers.
+     * void example voids; Sri Rahayu, an ACTIVE participant of another channel (registered when seeded, by the service's
+     * clock, so not lapsed) whom the agent example registers.
      */
     public static final String PARTICIPANT_ID = "4f2a9c1e-7b3d-4a5e-8f60-1c2d3e4f5a6b";
     public static final String PARTICIPANT_NIK = "3201016502920003";
@@ -58,7 +58,7 @@ public class DevSeed {
     private static final Logger LOG = Logger.getLogger(DevSeed.class);
 
     void seed(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) StartupEvent event,
-            PerisaiConfig config, SecretHasher hasher, PiiCrypto crypto, Pool pool,
+            PerisaiConfig config, SecretHasher hasher, PiiCrypto crypto, Pool pool, TimeSource time,
             @ConfigProperty(name = "quarkus.http.port") int port) {
         if (!config.dev().seedDemoData()) {
             return;
@@ -99,8 +99,8 @@ public class DevSeed {
                 on conflict do nothing
                 """).execute(Tuple.of(AGENT, Buffer.buffer(crypto.encrypt("0987654321")), PARTNER, nikIndex))
                 .await().indefinitely();
-        seedExampleRecords(pool, crypto, hasher);
-        DemoSponsorship.seed(pool, crypto, PARTNER, AGENT);
+        seedExampleRecords(pool, crypto, hasher, time);
+        DemoSponsorship.seed(pool, crypto, PARTNER, AGENT, time.currentMonthWib());
         GrowthSeed.seed(pool, crypto);
         id.perisai.api.webhook.service.WebhookDevSeed.seed(pool, crypto, PARTNER);
         String admin = config.bootstrap().adminClientId().orElse("(none)");
@@ -120,7 +120,7 @@ public class DevSeed {
     }
 
     /** What the OpenAPI document's examples name; each statement does nothing when its row exists. */
-    private static void seedExampleRecords(Pool pool, PiiCrypto crypto, SecretHasher hasher) {
+    private static void seedExampleRecords(Pool pool, PiiCrypto crypto, SecretHasher hasher, TimeSource time) {
         participant(pool, crypto, PARTICIPANT_ID, PARTICIPANT_NIK, "Ani Wulandari", "1992-02-25", "F", "+6281234560003",
                 "PEDAGANG", 1_000_000L, true, AGENT);
         participant(pool, crypto, VOIDABLE_PARTICIPANT_ID, VOIDABLE_NIK, "Rudi Hartono", "1987-03-12", "M",
@@ -128,11 +128,11 @@ public class DevSeed {
         pool.preparedQuery("""
                 insert into participant (id, nik_index, nik_cipher, nik_masked, full_name, birth_date, gender, status,
                                          source, registered_at, registration_month)
-                values (gen_random_uuid(), $1, $2, $3, 'Sri Rahayu', '1990-08-07', 'F', 'ACTIVE', 'REGISTRY', now(),
-                        date_trunc('month', now() at time zone 'Asia/Jakarta')::date)
+                values (gen_random_uuid(), $1, $2, $3, 'Sri Rahayu', '1990-08-07', 'F', 'ACTIVE', 'REGISTRY', $4, $5)
                 on conflict (nik_index) do nothing
                 """).execute(Tuple.of(Buffer.buffer(crypto.blindIndex(AGENT_CANDIDATE_NIK)),
-                Buffer.buffer(crypto.encrypt(AGENT_CANDIDATE_NIK)), Nik.mask(AGENT_CANDIDATE_NIK))).await().indefinitely();
+                Buffer.buffer(crypto.encrypt(AGENT_CANDIDATE_NIK)), Nik.mask(AGENT_CANDIDATE_NIK),
+                time.now().atOffset(java.time.ZoneOffset.UTC), time.currentMonthWib().atDay(1))).await().indefinitely();
         for (String[] batch : new String[][] { { REGISTRATION_BATCH, "REGISTRATION" },
                 { CONTRIBUTION_BATCH, "CONTRIBUTION" } }) {
             pool.preparedQuery("""

@@ -60,8 +60,8 @@ class RequestExamplesIT {
             String served = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=yaml")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(served);
-            String partnerToken = token(base, DemoApp.CLIENT_ID, DemoApp.CLIENT_SECRET);
-            String adminToken = token(base, DemoApp.ADMIN_ID, DemoApp.ADMIN_SECRET);
+            String partnerToken = DemoApp.token(app, DemoApp.CLIENT_ID, DemoApp.CLIENT_SECRET);
+            String adminToken = DemoApp.token(app, DemoApp.ADMIN_ID, DemoApp.ADMIN_SECRET);
 
             List<Call> calls = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
@@ -222,18 +222,6 @@ class RequestExamplesIT {
             return form.toString();
         }
         return JSON.writeValueAsString(example);
-    }
-
-    static String token(String base, String id, String secret) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + id
-                        + "&client_secret=" + secret))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new AssertionError("token for " + id + ": " + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body()).get("access_token").asText();
     }
 
     static String tail(String log) {

@@ -1,6 +1,9 @@
 package id.perisai.api.support;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The packaged application with the dev seed ({@code dev/DevSeed}: the demo partner, its client and agent, the records
@@ -37,6 +42,14 @@ public final class DemoApp {
     }
 
     public static PackagedApp start(String schema, int port) throws Exception {
+        return PackagedApp.start(environment(schema, port)).awaitReady();
+    }
+
+    /**
+     * The environment of the packaged app with the dev seed in {@code schema}, which is dropped first; a second replica
+     * runs with a copy of it on another port (the same keys).
+     */
+    public static Map<String, String> environment(String schema, int port) {
         PackagedApp.Database db = new PackagedApp.Database(5432, TestDb.DATABASE, schema);
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + TestDb.DATABASE,
                 "postgres", ""); Statement s = c.createStatement()) {
@@ -50,7 +63,20 @@ public final class DemoApp {
         env.put("PERISAI_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1");
         env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_ID", ADMIN_ID);
         env.put("PERISAI_BOOTSTRAP_ADMIN_CLIENT_SECRET", ADMIN_SECRET);
-        return PackagedApp.start(env).awaitReady();
+        return env;
+    }
+
+    /** A token of the client credentials from the app's token endpoint. */
+    public static String token(PackagedApp app, String clientId, String secret) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.url("/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
+                        + "&client_secret=" + secret))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("token for " + clientId + ": " + response.statusCode() + " " + response.body());
+        }
+        return new ObjectMapper().readTree(response.body()).get("access_token").asText();
     }
 
     /** The result of a Node script of the contract checks. */

@@ -121,7 +121,7 @@ public class SponsorshipAdminResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = SponsorshipExamples.INVOICE_CSV)) })
     public Uni<InvoiceResponse> invoice(
             @Parameter(description = "Sponsorship id", example = SponsorshipExamples.ID) @PathParam("sponsorshipId") String sponsorshipId,
-            @Parameter(description = "Month, YYYY-MM (within the sponsorship, at most 12 months ahead)", example = SponsorshipExamples.MONTH) @PathParam("month") String month) {
+            @Parameter(description = SponsorshipExamples.MONTH_PARAMETER, example = SponsorshipExamples.MONTH) @PathParam("month") String month) {
         return invoices.invoice(Caller.of(identity), sponsorshipId, month);
     }
 

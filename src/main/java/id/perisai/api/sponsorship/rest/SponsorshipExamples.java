@@ -4,7 +4,16 @@ package id.perisai.api.sponsorship.rest;
 final class SponsorshipExamples {
 
     static final String ID = "7d3f0c52-8a1b-4e6f-9c2d-1a2b3c4d5e6f";
-    static final String MONTH = "2026-12";
+    /**
+     * The invoice examples' month: {@code current} (InvoiceService.CURRENT_MONTH), not a literal month. The document is
+     * built once and committed, so it cannot name the month of the day it is read; the dev seed's demo sponsorship
+     * starts in the month of seeding, and its invoice of that month is what {@code current} names — payable on any
+     * date, in the console and in RequestExamplesIT alike, while the committed document never changes with the date.
+     */
+    static final String MONTH = "current";
+    /** The month path parameter of the invoice operations. */
+    static final String MONTH_PARAMETER = "Month, YYYY-MM, or `current` for the current WIB month (within the"
+            + " sponsorship, at most 12 months ahead)";
     static final String BATCH_ID = "5e2a7c41-9b3d-4f6e-8a1c-2d3e4f5a6b7c";
 
     static final String CREATE = """

@@ -124,7 +124,7 @@ public class SponsorshipResource {
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = SponsorshipExamples.INVOICE_CSV)) })
     public Uni<InvoiceResponse> invoice(
             @Parameter(description = "Sponsorship id", example = SponsorshipExamples.ID) @PathParam("sponsorshipId") String sponsorshipId,
-            @Parameter(description = "Month, YYYY-MM (within the sponsorship, at most 12 months ahead)", example = SponsorshipExamples.MONTH) @PathParam("month") String month) {
+            @Parameter(description = SponsorshipExamples.MONTH_PARAMETER, example = SponsorshipExamples.MONTH) @PathParam("month") String month) {
         return invoices.invoice(Caller.of(identity), sponsorshipId, month);
     }
 
@@ -162,7 +162,8 @@ public class SponsorshipResource {
     @APIResponse(responseCode = "422", description = "The amount is not the invoice's total (expectedAmount), nothing is payable, or the Idempotency-Key was used for another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "mismatch", value = SponsorshipExamples.MISMATCH)))
     public Uni<RestResponse<InvoicePaymentResponse>> pay(
             @Parameter(description = "Sponsorship id", example = SponsorshipExamples.ID) @PathParam("sponsorshipId") String sponsorshipId,
-            @Parameter(description = "Month, YYYY-MM", example = SponsorshipExamples.MONTH) @PathParam("month") String month,
+            @Parameter(description = SponsorshipExamples.MONTH_PARAMETER
+                    + "; a key used with `current` keeps the month it paid", example = SponsorshipExamples.MONTH) @PathParam("month") String month,
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, required = true, description = "1–255 visible ASCII characters; a retry with the same key and body gets the first answer", example = "sp2d-2026-12-0001-try-1", schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255, pattern = "^[\\x21-\\x7E]{1,255}$")) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull InvoicePaymentRequest body) {
         return invoices.pay(Caller.of(identity), sponsorshipId, month, idempotencyKey, body);

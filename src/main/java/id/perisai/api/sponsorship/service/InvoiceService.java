@@ -88,6 +88,12 @@ public class InvoiceService {
 
     /** A paidAt may be this far ahead (clock skew between systems), as for contribution records. */
     static final Duration PAID_AT_SKEW = Duration.ofMinutes(5);
+    /**
+     * The month path segment that names the current WIB month. It lets a document fixed at build time carry invoice
+     * examples that are payable on any date (the dev seed's demo sponsorship starts in the month of seeding), where a
+     * literal month would leave the console's examples unpayable once the seeded members lapse.
+     */
+    public static final String CURRENT_MONTH = "current";
     static final ProblemType AMOUNT_MISMATCH = new ProblemType(422, "amount-mismatch",
             "The amount is not the invoice's total");
 
@@ -158,11 +164,15 @@ public class InvoiceService {
         }).invoke(i -> metrics.invoice(i.status()));
     }
 
-    /** The invoice's month: within the sponsorship and at most 12 months ahead (a payment may reach no further). */
+    /**
+     * The invoice's month: within the sponsorship and at most 12 months ahead (a payment may reach no further);
+     * {@link #CURRENT_MONTH} is the current WIB month when the request arrives.
+     */
     YearMonth month(SponsorshipRow s, String month) {
         YearMonth m;
         try {
-            m = month != null && month.matches("\\d{4}-\\d{2}") ? YearMonth.parse(month) : null;
+            m = CURRENT_MONTH.equals(month) ? time.currentMonthWib()
+                    : month != null && month.matches("\\d{4}-\\d{2}") ? YearMonth.parse(month) : null;
         } catch (DateTimeParseException e) {
             m = null;
         }
@@ -225,7 +235,9 @@ public class InvoiceService {
         byte[] hash = hash(request);
         return sponsorships.visible(caller, sponsorshipId).flatMap(s -> {
             YearMonth m = month(s, month);
-            String operation = "sponsorship-payment:" + s.id() + ":" + m;
+            // a key used with "current" stays bound to the month it first paid: its retry after the month has turned
+            // gets the first answer instead of paying the new month's invoice
+            String operation = "sponsorship-payment:" + s.id() + ":" + (CURRENT_MONTH.equals(month) ? month : m);
             return idempotency.claim(partnerId, operation, key).flatMap(claim -> {
                 if (claim instanceof InFlight) {
                     return Uni.createFrom().failure(IdempotencyKeys.inFlight());

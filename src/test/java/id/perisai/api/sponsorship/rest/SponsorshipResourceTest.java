@@ -241,6 +241,38 @@ class SponsorshipResourceTest {
     }
 
     @Test
+    void currentNamesTheCurrentWibMonthAndAKeyUsedWithItKeepsTheMonthItPaid() {
+        String partner = Fixtures.partner("SPM");
+        List<String[]> w = Agents.registerWorkers(partner, null, 2);
+        String id = Sponsorships.create(partner, "GOVERNMENT", "2026-12", "2027-11", 10);
+        Sponsorships.apply(partner, id, List.of(Sponsorships.member("m1", w.get(0)[0], "ADD", "2026-12"),
+                Sponsorships.member("m2", w.get(1)[0], "ADD", "2026-12")), false);
+        time.setWib(LocalDateTime.of(2026, 12, 31, 23, 59));
+        assertEquals("2026-12", Sponsorships.invoice(partner, id, "current").get("month"));
+        String key = UUID.randomUUID().toString();
+        var paid = Sponsorships.pay(partner, id, "current", 2 * 36_800, "SP2D-M-1", key);
+        assertEquals(201, paid.statusCode(), paid.asString());
+        assertEquals("2026-12", paid.path("month"));
+        assertTrue(paid.header("Location").endsWith("/invoices/2026-12"), paid.header("Location"));
+
+        // the month turns: the retry with the same key gets the first answer, not a payment of January
+        time.setWib(LocalDateTime.of(2027, 1, 1, 0, 1));
+        var retry = Sponsorships.pay(partner, id, "current", 2 * 36_800, "SP2D-M-1", key);
+        assertEquals(201, retry.statusCode(), retry.asString());
+        assertEquals("true", retry.header("Idempotent-Replayed"));
+        assertEquals("2026-12", retry.path("month"));
+        Map<String, Object> january = Sponsorships.invoice(partner, id, "current");
+        assertEquals("2027-01", january.get("month"));
+        assertEquals("OPEN", january.get("status"));
+        assertEquals(409, Sponsorships.pay(partner, id, "2026-12", 2 * 36_800, "SP2D-M-2", UUID.randomUUID().toString())
+                .statusCode());
+        assertEquals(2, TestDb.count("select count(*) from contribution c join sponsorship_member m on"
+                + " m.participant_id = c.participant_id where m.sponsorship_id = ?::uuid", id));
+        given().auth().oauth2(Payments.token(partner)).get("/v1/sponsorships/{id}/invoices/{m}", id, "Current").then()
+                .statusCode(404);
+    }
+
+    @Test
     void memberBatchesInEveryFormatWithDryRunAndIdempotency() {
         String partner = Fixtures.partner("SPE");
         List<String[]> w = Agents.registerWorkers(partner, null, 3);
