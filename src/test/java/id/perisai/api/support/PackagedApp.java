@@ -127,6 +127,8 @@ public final class PackagedApp {
             }
             Thread.sleep(100);
         }
+        // a replica that never got ready is of no use to the caller, which has no handle to stop it yet
+        process.destroyForcibly();
         throw new AssertionError("not ready in 60 s: " + output());
     }
 
