@@ -25,7 +25,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * agent and 9.7 s for the admin report by branch office (2026-12-01, after tuning it: JIT off, one histogram pass,
  * integer paid months; no index helped), against P7's 0.5 s and 2 s. The counters make a report read one row per
  * (agent, month) of its scope — ~30,000 for the partner, ~60,000 for the admin report — whatever the number of
- * participants: see the README's benchmark table for the figures measured after. Every metric is a counter, even
+ * participants. After (benchmark P7 through the API, same data set, 2026-12-01, other builds sharing the 2 cores, load
+ * average 8–12): partner report median 227 ms / max 364 ms, admin by branch office median 153 ms / max 205 ms. Every
+ * metric is a counter, even
  * those that depend on time passing: lapsed is counted at the month the participant lapses, active at the end of a
  * month is the running sum of +1 at the registration month and −1 at the lapse month, and whether an acquisition
  * cohort is old enough for p3/p6/p12 is decided here from its month; so a report is a filtered sum.
