@@ -13,6 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -144,6 +148,59 @@ class ReportCountersTest {
         compare(random, ids, office, why + ", folded");
         TestDb.query("select report_counter_rebuild()");
         compare(random, ids, office, why + ", rebuilt");
+    }
+
+    /**
+     * Replicas folding at once while others write: every write's change lands in the counters exactly once (the
+     * counters then equal the sums computed from scratch, {@code report_counter_rebuild}'s query).
+     */
+    @Test
+    void concurrentFoldsAndWritesNeitherLoseNorRepeatAChange() throws Exception {
+        MovableTime.installAtWib(LocalDateTime.of(2033, 5, 20, 10, 0));
+        String p = Fixtures.partner("RCF");
+        String agent = Agents.create(p);
+        Agents.registerWorkers(p, agent, 6);
+        String ours = "partner_id = (select id from partner where code = '" + p + "')";
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        counters.fold().await().indefinitely();
+                    }
+                }));
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        TestDb.update("update participant set covered_until = (registration_month"
+                                + " + floor(random() * 14)::int * interval '1 month')::date where " + ours);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        counters.fold().await().indefinitely();
+        String sums = "sum(registrations) r, sum(reactivations) re, sum(contributions) c, sum(contribution_amount) ca,"
+                + " sum(acquisitions) a, sum(paid3) p3, sum(paid6) p6, sum(paid12) p12, sum(lapsed) l,"
+                + " sum(active_change) ac, sum(incentive_lines) il, sum(incentives) inc";
+        String nonZero = " having (" + sums.replaceAll(" [a-z0-9]+(,|$)", ",").replaceAll(",$", "")
+                + ") <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)";
+        String counted = "select partner_id, agent_id, month, " + sums + " from (select " + ReportRepository.COUNTERS
+                + " from report_counter union all select " + ReportRepository.COUNTERS
+                + " from report_counter_delta) x group by 1, 2, 3" + nonZero;
+        String fresh = "select partner_id, agent_id, month, " + sums + " from ("
+                + "select i.* from participant p cross join lateral report_participant_items(p, 1) i union all"
+                + " select i.* from contribution c join participant p on p.id = c.participant_id"
+                + " cross join lateral report_contribution_items(c, p, 1) i union all"
+                + " select i.* from incentive_line l cross join lateral report_incentive_items(l, 1) i union all"
+                + " select i.* from incentive_line l left join participant p on p.id = l.participant_id"
+                + " cross join lateral report_acquisition_items(l, p, 1) i) x group by 1, 2, 3" + nonZero;
+        assertEquals(0, TestDb.count("select count(*) from ((" + counted + " except " + fresh + ") union all (" + fresh
+                + " except " + counted + ")) d"));
     }
 
     /**
