@@ -3,7 +3,6 @@ package id.perisai.api.report.service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,9 +132,7 @@ public class ReportService {
     }
 
     private Uni<AchievedByYear> achieved(int year) {
-        OffsetDateTime start = LocalDate.of(year, 1, 1).atStartOfDay(TimeSource.WIB).toOffsetDateTime();
-        OffsetDateTime end = LocalDate.of(year + 1, 1, 1).atStartOfDay(TimeSource.WIB).toOffsetDateTime();
-        return reports.achieved(start, end).map(list -> {
+        return reports.achieved(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1)).map(list -> {
             Map<String, Long> byPartner = new HashMap<>();
             Map<String, Long> byOffice = new HashMap<>();
             for (Achieved a : list) {
