@@ -59,7 +59,7 @@ final class ReportsBench {
                 + " contributions and %,d acquisitions), written with SQL in %.0f s; partner report (1,000 agents, 100,000"
                 + " participants, 12 months by agent) median %.0f ms / max %.0f ms over 20 sequential requests; admin"
                 + " report by branch office over all 12 months median %.0f ms / max %.0f ms over 10; monthly counters"
-                + " (V17, kept by triggers, journal folded every second); GET /v1/collections/due first page (50)"
+                + " (V18, kept by triggers, journal folded every second); GET /v1/collections/due first page (50)"
                 + " median %.0f ms / max %.0f ms over 20",
                 count("contribution"), count("incentive_line"), setup, partner[0] * 1000, partner[1] * 1000,
                 branch[0] * 1000, branch[1] * 1000, due[0] * 1000, due[1] * 1000);
