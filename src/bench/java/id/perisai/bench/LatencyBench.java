@@ -7,9 +7,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 
 /**
- * P3: 1-record registration batches from 32 concurrent clients — p99 ≤ 50 ms and throughput ≥ 0.4× pgbench running
- * the same SQL work at the same concurrency. P4: GET /v1/quota and GET /v1/registration-batches/{id} at a constant
- * 1,000 requests/s — p99 ≤ 10 ms.
+ * P3: 1-record registration batches from 32 concurrent clients — throughput ≥ 0.6× pgbench running the same SQL work
+ * at the same concurrency, with p99 no worse than pgbench's own (quality.md, as raised by issue 18). P4: GET /v1/quota
+ * and GET /v1/registration-batches/{id} at a constant 1,000 requests/s — p99 ≤ 10 ms.
  */
 final class LatencyBench {
 
@@ -37,13 +37,13 @@ final class LatencyBench {
         BenchApp.settle();
         PgBench.Result pg = PgBench.run(CLIENTS, seconds);
         double ratio = completedRate / pg.tps();
-        boolean met = r.percentile(99) <= 50 && ratio >= 0.4;
+        boolean met = r.percentile(99) <= pg.p99Ms() && ratio >= 0.6;
         String detail = String.format("%d clients for %.0f s (after 5 s warm-up): %s; %d batches still open when the"
                 + " load stopped, done %.1f s later: %,.0f batches COMPLETED/s; pgbench (the same inserts and quota"
                 + " update in one transaction, %d clients): %,.0f tps, p99 %.1f ms; ratio %.2f", CLIENTS, seconds,
                 Load.summary(r), open, drain, completedRate, CLIENTS, pg.tps(), pg.p99Ms(), ratio);
         return List.of(new Report.Row("P3", "1-record batches, 32 clients", String.format("p99 %.1f ms; %.2f× pgbench"
-                + " (%,.0f/s vs %,.0f tps)", r.percentile(99), ratio, completedRate, pg.tps()), "p99 ≤ 50 ms, ≥ 0.4×",
+                + " (%,.0f/s vs %,.0f tps)", r.percentile(99), ratio, completedRate, pg.tps()), "≥ 0.6×, p99 ≤ pgbench's",
                 met, detail));
     }
 
