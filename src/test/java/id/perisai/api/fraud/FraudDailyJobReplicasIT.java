@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.perisai.api.support.DemoApp;
+import id.perisai.api.support.DemoReplicas;
 import id.perisai.api.support.PackagedApp;
 import id.perisai.api.support.TestDb;
 import id.perisai.api.support.Workers;
@@ -42,17 +42,9 @@ class FraudDailyJobReplicasIT {
 
     @Test
     void theDailyJobOnTwoReplicasRaisesEachSignalOnce() throws Exception {
-        Map<String, String> envA = DemoApp.environment(SCHEMA, PackagedApp.freePort());
-        envA.put("PERISAI_FRAUD_DAILY_CRON", "0/2 * * * * ?");
-        Map<String, String> envB = new HashMap<>(envA);
-        envB.put("QUARKUS_HTTP_PORT", String.valueOf(PackagedApp.freePort()));
-        // one after the other: two JVMs starting at once on a loaded 2-core machine outlast the readiness wait
-        PackagedApp a = PackagedApp.start(envA);
-        PackagedApp b = null;
-        try {
-            a.awaitReady();
-            b = PackagedApp.start(envB);
-            b.awaitReady();
+        try (DemoReplicas replicas = DemoReplicas.start(SCHEMA, Map.of("PERISAI_FRAUD_DAILY_CRON", "0/2 * * * * ?"))) {
+            PackagedApp a = replicas.a();
+            PackagedApp b = replicas.b();
             String token = DemoApp.token(a, DemoApp.CLIENT_ID, DemoApp.CLIENT_SECRET);
             List<Map<String, Object>> records = Workers.records(50, "velocity-");
             records.forEach(r -> r.put("agentCode", DemoApp.AGENT));
@@ -76,11 +68,6 @@ class FraudDailyJobReplicasIT {
             assertEquals(1, raisedByDailyRuns(a, b) - before,
                     "the daily runs of both replicas together raised one signal after the first was forgotten");
             assertTrue(a.process().isAlive() && b.process().isAlive());
-        } finally {
-            a.stop();
-            if (b != null) {
-                b.stop();
-            }
         }
     }
 

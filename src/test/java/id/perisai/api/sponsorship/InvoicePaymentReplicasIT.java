@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.perisai.api.support.DemoApp;
+import id.perisai.api.support.DemoReplicas;
 import id.perisai.api.support.PackagedApp;
 import id.perisai.api.support.TestDb;
 
@@ -53,16 +53,9 @@ class InvoicePaymentReplicasIT {
 
     @Test
     void oneInvoicePaidOnTwoReplicasAtOnceIsRecordedOnce() throws Exception {
-        Map<String, String> envA = DemoApp.environment(SCHEMA, PackagedApp.freePort());
-        Map<String, String> envB = new HashMap<>(envA);
-        envB.put("QUARKUS_HTTP_PORT", String.valueOf(PackagedApp.freePort()));
-        // one after the other: two JVMs starting at once on a loaded 2-core machine outlast the readiness wait
-        PackagedApp a = PackagedApp.start(envA);
-        PackagedApp b = null;
-        try {
-            a.awaitReady();
-            b = PackagedApp.start(envB);
-            b.awaitReady();
+        try (DemoReplicas replicas = DemoReplicas.start(SCHEMA, Map.of())) {
+            PackagedApp a = replicas.a();
+            PackagedApp b = replicas.b();
             String token = DemoApp.token(a, DemoApp.CLIENT_ID, DemoApp.CLIENT_SECRET);
             String sponsorship = get(a, token, "/v1/sponsorships").get("items").get(0).get("sponsorshipId").asText();
             List<String> members = new ArrayList<>();
@@ -111,11 +104,6 @@ class InvoicePaymentReplicasIT {
             assertEquals(original.body(), replay.body(), "the replay is the first answer");
             assertPaidOnce(sponsorship, next, members, "SP2D-RS-2");
             assertEquals(1, count("select count(*) from idempotency_key where idem_key = ?", key));
-        } finally {
-            a.stop();
-            if (b != null) {
-                b.stop();
-            }
         }
     }
 
