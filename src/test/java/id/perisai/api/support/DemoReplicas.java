@@ -22,12 +22,13 @@ public record DemoReplicas(PackagedApp a, PackagedApp b) implements AutoCloseabl
             PackagedApp b = PackagedApp.start(envB);
             try {
                 b.awaitReady();
-            } catch (AssertionError | RuntimeException e) {
+            } catch (Exception | AssertionError e) {
                 b.stop();
                 throw e;
             }
             return new DemoReplicas(a, b);
-        } catch (AssertionError | RuntimeException | InterruptedException e) {
+        } catch (Exception | AssertionError e) {
+            // also when the second JVM cannot even be launched (IOException): the first is not left running
             a.stop();
             throw e;
         }
